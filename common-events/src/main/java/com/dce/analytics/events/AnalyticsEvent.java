@@ -69,7 +69,8 @@ public record AnalyticsEvent(
 
     /** Returns a copy with other properties and context, used by PII protection. */
     public AnalyticsEvent withPropertiesAndContext(Map<String, Object> newProperties, EventContext newContext) {
-        return new AnalyticsEvent(eventId, eventType, eventTime, entityType, entityId, userId, newProperties, newContext);
+        return new AnalyticsEvent(
+                eventId, eventType, eventTime, entityType, entityId, userId, newProperties, newContext);
     }
 
     private static Optional<BigDecimal> parseDecimal(String text) {

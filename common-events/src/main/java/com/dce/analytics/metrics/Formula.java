@@ -179,7 +179,8 @@ public sealed interface Formula {
             if (v == null) {
                 return null;
             }
-            BigDecimal units = BigDecimal.valueOf(bucket.toMillis()).divide(BigDecimal.valueOf(unit.toMillis()), PRECISION);
+            BigDecimal units =
+                    BigDecimal.valueOf(bucket.toMillis()).divide(BigDecimal.valueOf(unit.toMillis()), PRECISION);
             return v.divide(units, PRECISION);
         }
 
@@ -233,7 +234,11 @@ public sealed interface Formula {
             return s.series();
         }
         StringBuilder out = new StringBuilder(s.series()).append(" where ");
-        s.where().forEach((k, v) -> out.append(k).append(" in ").append(new java.util.TreeSet<>(v)).append(' '));
+        s.where()
+                .forEach((k, v) -> out.append(k)
+                        .append(" in ")
+                        .append(new java.util.TreeSet<>(v))
+                        .append(' '));
         return out.toString().trim();
     }
 }

@@ -144,8 +144,13 @@ public final class MetricAggregate {
         byte[] unscaled = sum.unscaledValue().toByteArray();
         byte[] sketchBytes = sketchBytes();
         int sketchLength = sketchBytes == null ? -1 : sketchBytes.length;
-        ByteBuffer out = ByteBuffer.allocate(1 + 8 + 4 + 4 + unscaled.length + 8 * 3 + 8 + 4 + Math.max(0, sketchLength));
-        out.put(FORMAT).putLong(count).putInt(sum.scale()).putInt(unscaled.length).put(unscaled);
+        ByteBuffer out =
+                ByteBuffer.allocate(1 + 8 + 4 + 4 + unscaled.length + 8 * 3 + 8 + 4 + Math.max(0, sketchLength));
+        out.put(FORMAT)
+                .putLong(count)
+                .putInt(sum.scale())
+                .putInt(unscaled.length)
+                .put(unscaled);
         out.putDouble(min).putDouble(max).putDouble(last).putLong(lastTime).putInt(sketchLength);
         if (sketchBytes != null) {
             out.put(sketchBytes);
@@ -173,7 +178,14 @@ public final class MetricAggregate {
             sketchBytes = new byte[sketchLength];
             in.get(sketchBytes);
         }
-        return of(count, new BigDecimal(new java.math.BigInteger(unscaled), scale), min, max, last, lastTime, sketchBytes);
+        return of(
+                count,
+                new BigDecimal(new java.math.BigInteger(unscaled), scale),
+                min,
+                max,
+                last,
+                lastTime,
+                sketchBytes);
     }
 
     @Override

@@ -46,7 +46,8 @@ public final class SeriesCatalog {
         for (SeriesDefinition s : series) {
             names.put(s.name(), s);
             for (SeriesSource source : s.sources()) {
-                types.computeIfAbsent(source.eventType(), t -> new ArrayList<>()).add(new Binding(s, source));
+                types.computeIfAbsent(source.eventType(), t -> new ArrayList<>())
+                        .add(new Binding(s, source));
             }
         }
         this.byName = names;
@@ -84,7 +85,8 @@ public final class SeriesCatalog {
             }
             TreeMap<String, String> dims = new TreeMap<>();
             for (String dim : b.series().dimensions()) {
-                Function<AnalyticsEvent, String> derived = b.source().derivedDimensions().get(dim);
+                Function<AnalyticsEvent, String> derived =
+                        b.source().derivedDimensions().get(dim);
                 dims.put(dim, derived != null ? derived.apply(event) : event.stringOr(dim, NONE));
             }
             out.add(new Measurement(new SeriesKey(b.series().name(), dims), value.get(), time));
@@ -168,51 +170,151 @@ public final class SeriesCatalog {
     private static List<SeriesDefinition> standardSeries() {
         return new ArrayList<>(List.of(
                 // volume
-                series(Series.CALLS, "calls", "Calls offered to buyers: one per routing decision", List.of("buyer_id", "state"),
-                        false, MINUTE_HOUR, count("call.routed")),
-                series(Series.CALLS_BY_SELLER, "calls", "Calls offered, by seller", List.of("seller_id"), false,
-                        MINUTE_HOUR, count("call.routed")),
-                series(Series.CALLS_STARTED, "calls", "Calls arriving at the exchange", List.of("state"), false,
-                        MINUTE_HOUR, count("call.started")),
-                series(Series.CONCURRENT_CALLS, "calls", "Calls in progress (gauge kept by the aggregator)",
-                        List.of("state"), false, MINUTE_HOUR),
+                series(
+                        Series.CALLS,
+                        "calls",
+                        "Calls offered to buyers: one per routing decision",
+                        List.of("buyer_id", "state"),
+                        false,
+                        MINUTE_HOUR,
+                        count("call.routed")),
+                series(
+                        Series.CALLS_BY_SELLER,
+                        "calls",
+                        "Calls offered, by seller",
+                        List.of("seller_id"),
+                        false,
+                        MINUTE_HOUR,
+                        count("call.routed")),
+                series(
+                        Series.CALLS_STARTED,
+                        "calls",
+                        "Calls arriving at the exchange",
+                        List.of("state"),
+                        false,
+                        MINUTE_HOUR,
+                        count("call.started")),
+                series(
+                        Series.CONCURRENT_CALLS,
+                        "calls",
+                        "Calls in progress (gauge kept by the aggregator)",
+                        List.of("state"),
+                        false,
+                        MINUTE_HOUR),
                 // routing: the spec's routing_performance rule reads the 10 s windows
-                series(Series.ROUTING, "ms", "Routing decisions and their decision time",
-                        List.of("algorithm", "success", "fallback"), true, FAST,
-                        property("call.routed", "decision_time_ms").dimension("fallback",
-                                e -> String.valueOf(e.bool("fallback").orElse(false)))),
+                series(
+                        Series.ROUTING,
+                        "ms",
+                        "Routing decisions and their decision time",
+                        List.of("algorithm", "success", "fallback"),
+                        true,
+                        FAST,
+                        property("call.routed", "decision_time_ms")
+                                .dimension(
+                                        "fallback",
+                                        e -> String.valueOf(e.bool("fallback").orElse(false)))),
                 // quality
-                series(Series.CALLS_CONNECTED, "calls", "Calls answered by the buyer", List.of("buyer_id", "state"),
-                        false, MINUTE_HOUR, count("call.connected")),
-                series(Series.CALLS_ENDED, "s", "Ended calls with their talk time", List.of("buyer_id", "state", "disposition"),
-                        true, MINUTE_HOUR, property("call.completed", "duration_seconds")),
+                series(
+                        Series.CALLS_CONNECTED,
+                        "calls",
+                        "Calls answered by the buyer",
+                        List.of("buyer_id", "state"),
+                        false,
+                        MINUTE_HOUR,
+                        count("call.connected")),
+                series(
+                        Series.CALLS_ENDED,
+                        "s",
+                        "Ended calls with their talk time",
+                        List.of("buyer_id", "state", "disposition"),
+                        true,
+                        MINUTE_HOUR,
+                        property("call.completed", "duration_seconds")),
                 // the spec's average_call_duration rule: sliding 5 m by seller
-                series(Series.CALLS_ENDED_BY_SELLER, "s", "Ended calls with their talk time, by seller",
-                        List.of("seller_id", "disposition"), false,
+                series(
+                        Series.CALLS_ENDED_BY_SELLER,
+                        "s",
+                        "Ended calls with their talk time, by seller",
+                        List.of("seller_id", "disposition"),
+                        false,
                         List.of(ONE_MINUTE, SLIDING_FIVE_MINUTES, ONE_HOUR),
                         property("call.completed", "duration_seconds")),
-                series(Series.DROPS, "calls", "Dropped calls by reason", List.of("drop_reason", "buyer_id"), false,
-                        MINUTE_HOUR, count("call.completed").when(e -> "dropped".equals(e.stringOr("disposition", "")))),
-                series(Series.DURATION_BUCKETS, "calls", "Connected calls by talk-time bucket", List.of("bucket"), false,
-                        MINUTE_HOUR, count("call.completed").when(SeriesCatalog::talked)
+                series(
+                        Series.DROPS,
+                        "calls",
+                        "Dropped calls by reason",
+                        List.of("drop_reason", "buyer_id"),
+                        false,
+                        MINUTE_HOUR,
+                        count("call.completed").when(e -> "dropped".equals(e.stringOr("disposition", "")))),
+                series(
+                        Series.DURATION_BUCKETS,
+                        "calls",
+                        "Connected calls by talk-time bucket",
+                        List.of("bucket"),
+                        false,
+                        MINUTE_HOUR,
+                        count("call.completed")
+                                .when(SeriesCatalog::talked)
                                 .dimension("bucket", SeriesCatalog::durationBucket)),
-                series(Series.AUDIO_QUALITY, "MOS", "Audio quality score of calls", List.of("buyer_id"), true,
-                        MINUTE_HOUR, property("call.completed", "audio_quality_score")),
-                series(Series.QUALITY_BUCKETS, "calls", "Calls by audio-quality band", List.of("band"), false,
-                        MINUTE_HOUR, count("call.completed").when(e -> e.decimal("audio_quality_score").isPresent())
+                series(
+                        Series.AUDIO_QUALITY,
+                        "MOS",
+                        "Audio quality score of calls",
+                        List.of("buyer_id"),
+                        true,
+                        MINUTE_HOUR,
+                        property("call.completed", "audio_quality_score")),
+                series(
+                        Series.QUALITY_BUCKETS,
+                        "calls",
+                        "Calls by audio-quality band",
+                        List.of("band"),
+                        false,
+                        MINUTE_HOUR,
+                        count("call.completed")
+                                .when(e -> e.decimal("audio_quality_score").isPresent())
                                 .dimension("band", SeriesCatalog::qualityBand)),
-                series(Series.SURVEYS, "score", "Post-call survey scores", List.of("agent_id", "seller_id"), false,
-                        MINUTE_HOUR, property("call.survey", "score")),
-                series(Series.COMPLAINTS, "complaints", "Customer complaints", List.of("category", "seller_id"), false,
-                        MINUTE_HOUR, count("call.complaint")),
+                series(
+                        Series.SURVEYS,
+                        "score",
+                        "Post-call survey scores",
+                        List.of("agent_id", "seller_id"),
+                        false,
+                        MINUTE_HOUR,
+                        property("call.survey", "score")),
+                series(
+                        Series.COMPLAINTS,
+                        "complaints",
+                        "Customer complaints",
+                        List.of("category", "seller_id"),
+                        false,
+                        MINUTE_HOUR,
+                        count("call.complaint")),
                 // revenue and costs (money, exact)
-                series(Series.REVENUE, "currency", "Call revenue: bid_amount × duration_seconds / 60",
-                        List.of("buyer_id", "state"), false, MINUTE_HOUR,
+                series(
+                        Series.REVENUE,
+                        "currency",
+                        "Call revenue: bid_amount × duration_seconds / 60",
+                        List.of("buyer_id", "state"),
+                        false,
+                        MINUTE_HOUR,
                         computed("call.completed", SeriesCatalog::callRevenue)),
-                series(Series.REVENUE_BY_SELLER, "currency", "Call revenue by seller", List.of("seller_id"), false,
-                        MINUTE_HOUR, computed("call.completed", SeriesCatalog::callRevenue)),
-                series(Series.COSTS, "currency", "Costs by category, buyer and call outcome",
-                        List.of("category", "buyer_id", "outcome"), false, MINUTE_HOUR,
+                series(
+                        Series.REVENUE_BY_SELLER,
+                        "currency",
+                        "Call revenue by seller",
+                        List.of("seller_id"),
+                        false,
+                        MINUTE_HOUR,
+                        computed("call.completed", SeriesCatalog::callRevenue)),
+                series(
+                        Series.COSTS,
+                        "currency",
+                        "Costs by category, buyer and call outcome",
+                        List.of("category", "buyer_id", "outcome"),
+                        false,
+                        MINUTE_HOUR,
                         property("call.completed", "telephony_cost")
                                 .dimension("category", e -> "telephony")
                                 .dimension("outcome", e -> e.stringOr("disposition", NONE)),
@@ -220,67 +322,209 @@ public final class SeriesCatalog {
                                 .dimension("category", e -> "seller_payout")
                                 .dimension("outcome", e -> e.stringOr("disposition", NONE)),
                         property("financial.cost", "amount").dimension("outcome", e -> NONE)),
-                series(Series.PAYOUTS_BY_SELLER, "currency", "What sellers earn from their calls", List.of("seller_id"),
-                        false, MINUTE_HOUR, property("call.completed", "payout_amount")),
-                series(Series.BILLED_REVENUE, "currency", "Revenue billed to buyers", List.of("buyer_id"), false,
-                        MINUTE_HOUR, property("financial.revenue", "amount")),
-                series(Series.BUYER_PAYMENTS, "currency", "Buyer payments by status", List.of("status", "buyer_id"),
-                        false, MINUTE_HOUR, property("financial.buyer_payment", "amount")),
-                series(Series.SELLER_PAYOUTS, "currency", "Seller payouts by status", List.of("status", "seller_id"),
-                        false, MINUTE_HOUR, property("financial.seller_payout", "amount")),
+                series(
+                        Series.PAYOUTS_BY_SELLER,
+                        "currency",
+                        "What sellers earn from their calls",
+                        List.of("seller_id"),
+                        false,
+                        MINUTE_HOUR,
+                        property("call.completed", "payout_amount")),
+                series(
+                        Series.BILLED_REVENUE,
+                        "currency",
+                        "Revenue billed to buyers",
+                        List.of("buyer_id"),
+                        false,
+                        MINUTE_HOUR,
+                        property("financial.revenue", "amount")),
+                series(
+                        Series.BUYER_PAYMENTS,
+                        "currency",
+                        "Buyer payments by status",
+                        List.of("status", "buyer_id"),
+                        false,
+                        MINUTE_HOUR,
+                        property("financial.buyer_payment", "amount")),
+                series(
+                        Series.SELLER_PAYOUTS,
+                        "currency",
+                        "Seller payouts by status",
+                        List.of("status", "seller_id"),
+                        false,
+                        MINUTE_HOUR,
+                        property("financial.seller_payout", "amount")),
                 // bidding
-                series(Series.BIDS, "currency", "Bids by outcome with their amount per minute",
-                        List.of("outcome", "buyer_id"), false, MINUTE_HOUR,
+                series(
+                        Series.BIDS,
+                        "currency",
+                        "Bids by outcome with their amount per minute",
+                        List.of("outcome", "buyer_id"),
+                        false,
+                        MINUTE_HOUR,
                         property("bid.placed", "bid_amount").dimension("outcome", e -> "placed"),
                         property("bid.won", "bid_amount").dimension("outcome", e -> "won"),
-                        computed("bid.rejected", e -> Optional.of(e.decimal("bid_amount").orElse(BigDecimal.ZERO)))
+                        computed(
+                                        "bid.rejected",
+                                        e -> Optional.of(e.decimal("bid_amount").orElse(BigDecimal.ZERO)))
                                 .dimension("outcome", e -> "rejected")),
-                series(Series.AUCTIONS, "ms", "Auction completion time", List.of(), true, MINUTE_HOUR,
+                series(
+                        Series.AUCTIONS,
+                        "ms",
+                        "Auction completion time",
+                        List.of(),
+                        true,
+                        MINUTE_HOUR,
                         property("auction.completed", "duration_ms")),
                 // compliance
-                series(Series.TCPA_VIOLATIONS, "violations", "TCPA violations detected", List.of("rule", "seller_id"),
-                        false, MINUTE_HOUR, count("compliance.tcpa_violation")),
-                series(Series.DNC_CHECKS, "checks", "Do-Not-Call checks by result", List.of("result"), false,
-                        MINUTE_HOUR, count("compliance.dnc_check")),
-                series(Series.CONSENT_CHECKS, "checks", "Consent verifications", List.of("verified"), false,
-                        MINUTE_HOUR, count("compliance.consent_verification")),
-                series(Series.RETENTION_CHECKS, "records", "Retention checks with records past retention",
-                        List.of("dataset", "compliant"), false, MINUTE_HOUR,
-                        computed("compliance.retention_check",
+                series(
+                        Series.TCPA_VIOLATIONS,
+                        "violations",
+                        "TCPA violations detected",
+                        List.of("rule", "seller_id"),
+                        false,
+                        MINUTE_HOUR,
+                        count("compliance.tcpa_violation")),
+                series(
+                        Series.DNC_CHECKS,
+                        "checks",
+                        "Do-Not-Call checks by result",
+                        List.of("result"),
+                        false,
+                        MINUTE_HOUR,
+                        count("compliance.dnc_check")),
+                series(
+                        Series.CONSENT_CHECKS,
+                        "checks",
+                        "Consent verifications",
+                        List.of("verified"),
+                        false,
+                        MINUTE_HOUR,
+                        count("compliance.consent_verification")),
+                series(
+                        Series.RETENTION_CHECKS,
+                        "records",
+                        "Retention checks with records past retention",
+                        List.of("dataset", "compliant"),
+                        false,
+                        MINUTE_HOUR,
+                        computed(
+                                "compliance.retention_check",
                                 e -> Optional.of(e.decimal("records_overdue").orElse(BigDecimal.ZERO)))),
                 // system health
-                series(Series.API_REQUESTS, "ms", "API requests with latency", List.of("service", "status_class"), true,
-                        FAST, property("system.api_request", "latency_ms")
+                series(
+                        Series.API_REQUESTS,
+                        "ms",
+                        "API requests with latency",
+                        List.of("service", "status_class"),
+                        true,
+                        FAST,
+                        property("system.api_request", "latency_ms")
                                 .dimension("status_class", SeriesCatalog::statusClass)),
-                series(Series.DB_QUERIES, "ms", "Database queries with duration", List.of("service"), true, FAST,
+                series(
+                        Series.DB_QUERIES,
+                        "ms",
+                        "Database queries with duration",
+                        List.of("service"),
+                        true,
+                        FAST,
                         property("system.db_query", "duration_ms")),
-                series(Series.SERVICE_ERRORS, "errors", "Errors logged by services", List.of("service", "error_type"),
-                        false, MINUTE_HOUR, count("system.error")),
-                series(Series.CPU, "%", "CPU use samples", List.of("service"), false, MINUTE_HOUR,
+                series(
+                        Series.SERVICE_ERRORS,
+                        "errors",
+                        "Errors logged by services",
+                        List.of("service", "error_type"),
+                        false,
+                        MINUTE_HOUR,
+                        count("system.error")),
+                series(
+                        Series.CPU,
+                        "%",
+                        "CPU use samples",
+                        List.of("service"),
+                        false,
+                        MINUTE_HOUR,
                         property("system.resource", "cpu_percent")),
-                series(Series.MEMORY, "bytes", "Memory use samples", List.of("service"), false, MINUTE_HOUR,
+                series(
+                        Series.MEMORY,
+                        "bytes",
+                        "Memory use samples",
+                        List.of("service"),
+                        false,
+                        MINUTE_HOUR,
                         property("system.resource", "memory_bytes")),
-                series(Series.SERVICE_HEALTH, "score", "Heartbeat health: up 1, degraded 0.5, down 0",
-                        List.of("service"), false, FAST, computed("system.heartbeat", SeriesCatalog::healthScore)),
-                series(Series.KAFKA_LAG, "records", "Consumer lag by topic and group", List.of("topic", "consumer_group"),
-                        false, MINUTE_HOUR, property("system.kafka_lag", "lag")),
+                series(
+                        Series.SERVICE_HEALTH,
+                        "score",
+                        "Heartbeat health: up 1, degraded 0.5, down 0",
+                        List.of("service"),
+                        false,
+                        FAST,
+                        computed("system.heartbeat", SeriesCatalog::healthScore)),
+                series(
+                        Series.KAFKA_LAG,
+                        "records",
+                        "Consumer lag by topic and group",
+                        List.of("topic", "consumer_group"),
+                        false,
+                        MINUTE_HOUR,
+                        property("system.kafka_lag", "lag")),
                 // accounts (executive KPIs)
-                series(Series.ACCOUNTS_CREATED, "accounts", "Accounts opened, valued at their acquisition cost",
-                        List.of("account_type", "channel"), false, MINUTE_HOUR,
-                        computed("account.created",
+                series(
+                        Series.ACCOUNTS_CREATED,
+                        "accounts",
+                        "Accounts opened, valued at their acquisition cost",
+                        List.of("account_type", "channel"),
+                        false,
+                        MINUTE_HOUR,
+                        computed(
+                                "account.created",
                                 e -> Optional.of(e.decimal("acquisition_cost").orElse(BigDecimal.ZERO)))),
-                series(Series.ACCOUNTS_CLOSED, "accounts", "Accounts closed", List.of("account_type"), false,
-                        MINUTE_HOUR, count("account.closed")),
-                series(Series.ACTIVE_ACCOUNTS, "accounts", "Active accounts (gauge)", List.of("account_type"), false,
-                        MINUTE_HOUR, property("account.snapshot", "active_accounts")),
-                series(Series.MARKET_CALLS, "calls", "Calls in the whole market, per market-data snapshot", List.of(),
-                        false, MINUTE_HOUR, property("account.snapshot", "market_calls")),
+                series(
+                        Series.ACCOUNTS_CLOSED,
+                        "accounts",
+                        "Accounts closed",
+                        List.of("account_type"),
+                        false,
+                        MINUTE_HOUR,
+                        count("account.closed")),
+                series(
+                        Series.ACTIVE_ACCOUNTS,
+                        "accounts",
+                        "Active accounts (gauge)",
+                        List.of("account_type"),
+                        false,
+                        MINUTE_HOUR,
+                        property("account.snapshot", "active_accounts")),
+                series(
+                        Series.MARKET_CALLS,
+                        "calls",
+                        "Calls in the whole market, per market-data snapshot",
+                        List.of(),
+                        false,
+                        MINUTE_HOUR,
+                        property("account.snapshot", "market_calls")),
                 // the pipeline's own health
-                series(Series.PIPELINE_EVENTS, "events", "Events aggregated, by type", List.of("event_type"), false,
+                series(
+                        Series.PIPELINE_EVENTS,
+                        "events",
+                        "Events aggregated, by type",
+                        List.of("event_type"),
+                        false,
                         MINUTE_HOUR),
-                series(Series.PIPELINE_LATE_EVENTS, "events", "Events that arrived after their window's grace period",
-                        List.of("event_type"), false, MINUTE_HOUR),
-                series(Series.PIPELINE_DUPLICATES, "events", "Duplicate deliveries of an event_id, counted once",
-                        List.of("event_type"), false, MINUTE_HOUR)));
+                series(
+                        Series.PIPELINE_LATE_EVENTS,
+                        "events",
+                        "Events that arrived after their window's grace period",
+                        List.of("event_type"),
+                        false,
+                        MINUTE_HOUR),
+                series(
+                        Series.PIPELINE_DUPLICATES,
+                        "events",
+                        "Duplicate deliveries of an event_id, counted once",
+                        List.of("event_type"),
+                        false,
+                        MINUTE_HOUR)));
     }
 }

@@ -15,7 +15,8 @@ public record WindowSpec(String label, Duration size, Duration advance) {
     public static final WindowSpec ONE_MINUTE = tumbling("1m", Duration.ofMinutes(1));
     public static final WindowSpec ONE_HOUR = tumbling("1h", Duration.ofHours(1));
     /** The spec's {@code sliding_5m}: five minutes long, a new window every minute. */
-    public static final WindowSpec SLIDING_FIVE_MINUTES = new WindowSpec("5m", Duration.ofMinutes(5), Duration.ofMinutes(1));
+    public static final WindowSpec SLIDING_FIVE_MINUTES =
+            new WindowSpec("5m", Duration.ofMinutes(5), Duration.ofMinutes(1));
 
     public static final List<WindowSpec> ALL = List.of(TEN_SECONDS, ONE_MINUTE, SLIDING_FIVE_MINUTES, ONE_HOUR);
 

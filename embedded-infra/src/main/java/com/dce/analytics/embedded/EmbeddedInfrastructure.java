@@ -33,7 +33,8 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook = new Thread(this::stopAll, "embedded-infra-shutdown");
 
-    public EmbeddedInfrastructure(EmbeddedKafkaServer kafka, EmbeddedPostgresServer postgres, EmbeddedRedisServer redis) {
+    public EmbeddedInfrastructure(
+            EmbeddedKafkaServer kafka, EmbeddedPostgresServer postgres, EmbeddedRedisServer redis) {
         this.kafka = kafka;
         this.postgres = postgres;
         this.redis = redis;
@@ -96,10 +97,8 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     public String describeStartupTimes() {
         StringBuilder text = new StringBuilder();
         synchronized (startupTimes) {
-            startupTimes.forEach((name, time) -> text.append(name)
-                    .append('=')
-                    .append(time.toMillis())
-                    .append("ms "));
+            startupTimes.forEach((name, time) ->
+                    text.append(name).append('=').append(time.toMillis()).append("ms "));
         }
         return text.toString().trim();
     }

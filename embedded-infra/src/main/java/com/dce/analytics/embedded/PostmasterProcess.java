@@ -27,7 +27,9 @@ final class PostmasterProcess {
         Path pidFile = dataDir.resolve("postmaster.pid");
         try {
             List<String> lines = Files.exists(pidFile) ? Files.readAllLines(pidFile) : List.of();
-            return lines.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(lines.get(0).trim()));
+            return lines.isEmpty()
+                    ? OptionalLong.empty()
+                    : OptionalLong.of(Long.parseLong(lines.get(0).trim()));
         } catch (IOException | NumberFormatException e) {
             return OptionalLong.empty();
         }

@@ -14,7 +14,8 @@ class EmbeddedInfrastructureIT {
 
     @Test
     void shouldStartAllServersInParallelAndStopThemIdempotently(@TempDir Path dataDir) throws Exception {
-        EmbeddedInfrastructure infra = EmbeddedInfrastructure.builder().dataDir(dataDir).start();
+        EmbeddedInfrastructure infra =
+                EmbeddedInfrastructure.builder().dataDir(dataDir).start();
         try (Connection c = infra.postgres().connect();
                 Jedis jedis = new Jedis("127.0.0.1", infra.redis().port())) {
             infra.kafka().createTopics(List.of(new NewTopic("smoke", 1, (short) 1)));

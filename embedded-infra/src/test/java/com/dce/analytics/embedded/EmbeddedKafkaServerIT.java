@@ -79,7 +79,9 @@ class EmbeddedKafkaServerIT {
         kafka.createTopics(List.of(topic, new NewTopic("reports", 2, (short) 1)));
 
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            var descriptions = admin.describeTopics(Set.of("alerts", "reports")).allTopicNames().get();
+            var descriptions = admin.describeTopics(Set.of("alerts", "reports"))
+                    .allTopicNames()
+                    .get();
             assertThat(descriptions.get("alerts").partitions()).hasSize(3);
             assertThat(descriptions.get("reports").partitions()).hasSize(2);
         }
@@ -88,12 +90,14 @@ class EmbeddedKafkaServerIT {
     @Test
     void shouldKeepRecordsAcrossRestartWithSameLogDir(@TempDir Path dir) throws Exception {
         Path logDir = dir.resolve("kafka");
-        try (EmbeddedKafkaServer first = EmbeddedKafkaServer.builder().logDir(logDir).start();
+        try (EmbeddedKafkaServer first =
+                        EmbeddedKafkaServer.builder().logDir(logDir).start();
                 KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps(first, Map.of()))) {
             first.createTopics(List.of(new NewTopic("durable", 1, (short) 1)));
             producer.send(new ProducerRecord<>("durable", "k", "survives")).get();
         }
-        try (EmbeddedKafkaServer second = EmbeddedKafkaServer.builder().logDir(logDir).start()) {
+        try (EmbeddedKafkaServer second =
+                EmbeddedKafkaServer.builder().logDir(logDir).start()) {
             assertThat(consumeAll(second, "durable", "restart-reader", "read_committed"))
                     .extracting(ConsumerRecord::value)
                     .containsExactly("survives");
@@ -119,8 +123,10 @@ class EmbeddedKafkaServerIT {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                if (!records.isEmpty() && consumer.assignment().stream()
-                        .allMatch(tp -> consumer.position(tp) >= consumer.endOffsets(Set.of(tp)).get(tp))) {
+                if (!records.isEmpty()
+                        && consumer.assignment().stream()
+                                .allMatch(tp -> consumer.position(tp)
+                                        >= consumer.endOffsets(Set.of(tp)).get(tp))) {
                     break;
                 }
             }

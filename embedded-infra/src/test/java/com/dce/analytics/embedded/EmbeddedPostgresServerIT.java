@@ -55,8 +55,8 @@ class EmbeddedPostgresServerIT {
     void shouldStopPostmasterAndDeleteTempDataDirOnClose() throws Exception {
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.builder().start();
         Path dataDir = postgres.dataDir();
-        ProcessHandle postmaster = ProcessHandle.of(PostmasterProcess.pidOf(dataDir).orElseThrow())
-                .orElseThrow();
+        ProcessHandle postmaster =
+                ProcessHandle.of(PostmasterProcess.pidOf(dataDir).orElseThrow()).orElseThrow();
 
         postgres.close();
         postgres.close();

@@ -33,8 +33,8 @@ class OrphanedPostgresIT {
                 .start();
         assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).as(() -> read(dir.resolve("child.log"))).isZero();
-        ProcessHandle orphan = ProcessHandle.of(PostmasterProcess.pidOf(dataDir).orElseThrow())
-                .orElseThrow();
+        ProcessHandle orphan =
+                ProcessHandle.of(PostmasterProcess.pidOf(dataDir).orElseThrow()).orElseThrow();
         assertThat(orphan.isAlive()).isTrue();
 
         try (EmbeddedPostgresServer postgres =

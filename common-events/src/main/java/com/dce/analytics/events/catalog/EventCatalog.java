@@ -202,7 +202,8 @@ public final class EventCatalog {
                         List.of(
                                 buyer,
                                 money("amount", true, "Payment amount"),
-                                required("status", ENUM, "Payment status").values("pending", "paid", "failed", "overdue"))),
+                                required("status", ENUM, "Payment status")
+                                        .values("pending", "paid", "failed", "overdue"))),
                 new EventType(
                         "financial.seller_payout",
                         "account",
@@ -217,7 +218,8 @@ public final class EventCatalog {
                         "account",
                         "A buyer or seller account was opened",
                         List.of(
-                                required("account_type", ENUM, "buyer or seller").values("buyer", "seller"),
+                                required("account_type", ENUM, "buyer or seller")
+                                        .values("buyer", "seller"),
                                 optional("channel", ID, "Acquisition channel"),
                                 money("acquisition_cost", false, "Cost of acquiring the account"))),
                 new EventType(
@@ -225,14 +227,16 @@ public final class EventCatalog {
                         "account",
                         "A buyer or seller account was closed (churned)",
                         List.of(
-                                required("account_type", ENUM, "buyer or seller").values("buyer", "seller"),
+                                required("account_type", ENUM, "buyer or seller")
+                                        .values("buyer", "seller"),
                                 optional("reason", ID, "Why it closed"))),
                 new EventType(
                         "account.snapshot",
                         "account",
                         "Periodic count of active accounts, the denominator of churn",
                         List.of(
-                                required("account_type", ENUM, "buyer or seller").values("buyer", "seller"),
+                                required("account_type", ENUM, "buyer or seller")
+                                        .values("buyer", "seller"),
                                 required("active_accounts", INTEGER, "Active accounts now")
                                         .range(0, 10_000_000),
                                 optional("market_calls", INTEGER, "Calls in the whole market this period, if known")
@@ -256,7 +260,9 @@ public final class EventCatalog {
                                 required("result", ENUM, "Check outcome").values("clear", "listed", "error"),
                                 optional("seller_id", ID, "Seller that asked"),
                                 optional("phone_number", PHONE, "Number checked"),
-                                optional("latency_ms", DECIMAL, "Check latency").unit("ms").range(0, 60_000))),
+                                optional("latency_ms", DECIMAL, "Check latency")
+                                        .unit("ms")
+                                        .range(0, 60_000))),
                 new EventType(
                         "compliance.consent_verification",
                         "compliance",
@@ -282,7 +288,9 @@ public final class EventCatalog {
                         List.of(
                                 service,
                                 required("endpoint", STRING, "Route template"),
-                                required("latency_ms", DECIMAL, "Response time").unit("ms").range(0, 3_600_000),
+                                required("latency_ms", DECIMAL, "Response time")
+                                        .unit("ms")
+                                        .range(0, 3_600_000),
                                 required("status", INTEGER, "HTTP status").range(100, 599))),
                 new EventType(
                         "system.db_query",
@@ -291,7 +299,9 @@ public final class EventCatalog {
                         List.of(
                                 service,
                                 optional("operation", ID, "Query name or verb"),
-                                required("duration_ms", DECIMAL, "Query time").unit("ms").range(0, 3_600_000))),
+                                required("duration_ms", DECIMAL, "Query time")
+                                        .unit("ms")
+                                        .range(0, 3_600_000))),
                 new EventType(
                         "system.error",
                         "service",
@@ -306,7 +316,9 @@ public final class EventCatalog {
                         "Resource usage sample of a service instance",
                         List.of(
                                 service,
-                                required("cpu_percent", DECIMAL, "CPU use").unit("%").range(0, 10_000),
+                                required("cpu_percent", DECIMAL, "CPU use")
+                                        .unit("%")
+                                        .range(0, 10_000),
                                 required("memory_bytes", INTEGER, "Resident memory")
                                         .unit("bytes")
                                         .range(0, Long.MAX_VALUE))),

@@ -55,7 +55,8 @@ public final class Topics {
 
     /** Topic definitions to create before anything starts (a missing source topic stops Kafka Streams). */
     public static List<NewTopic> newTopics(int partitions, short replication) {
-        List<String> names = new java.util.ArrayList<>(EVENT_TOPICS.stream().map(Topic::name).toList());
+        List<String> names =
+                new java.util.ArrayList<>(EVENT_TOPICS.stream().map(Topic::name).toList());
         names.add(DEAD_LETTERS.name());
         names.add(LATE_EVENTS.name());
         names.add(METRIC_AGGREGATES.name());

@@ -64,8 +64,8 @@ public final class EventValidator {
         Instant eventTime = eventTime(node, path, problems);
         String entityType = text(node, "entity_type", path, true, 64, problems);
         if (type != null && entityType != null && !type.entityType().equals(entityType)) {
-            problems.add(new Violation(
-                    path + ".entity_type", "must be '" + type.entityType() + "' for " + type.name()));
+            problems.add(
+                    new Violation(path + ".entity_type", "must be '" + type.entityType() + "' for " + type.name()));
         }
         String entityId = text(node, "entity_id", path, true, 128, problems);
         UUID userId = uuid(node, "user_id", path, false, problems);
@@ -74,8 +74,8 @@ public final class EventValidator {
         if (!problems.isEmpty()) {
             return ValidationResult.invalid(problems);
         }
-        return ValidationResult.valid(new AnalyticsEvent(
-                eventId, type.name(), eventTime, entityType, entityId, userId, properties, context));
+        return ValidationResult.valid(
+                new AnalyticsEvent(eventId, type.name(), eventTime, entityType, entityId, userId, properties, context));
     }
 
     private EventType eventType(JsonNode node, String path, List<Violation> problems) {
@@ -109,8 +109,8 @@ public final class EventValidator {
         }
         Instant now = clock.instant();
         if (time.isAfter(now.plus(policy.maxFutureSkew()))) {
-            problems.add(new Violation(
-                    path + ".event_time", "is more than " + policy.maxFutureSkew() + " in the future"));
+            problems.add(
+                    new Violation(path + ".event_time", "is more than " + policy.maxFutureSkew() + " in the future"));
         } else if (time.isBefore(now.minus(policy.maxAge()))) {
             problems.add(new Violation(path + ".event_time", "is older than " + policy.maxAge()));
         }

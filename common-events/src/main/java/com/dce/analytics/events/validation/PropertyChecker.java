@@ -148,8 +148,10 @@ final class PropertyChecker {
         }
         if ((spec.min() != null && number.compareTo(spec.min()) < 0)
                 || (spec.max() != null && number.compareTo(spec.max()) > 0)) {
-            problems.add(new Violation(path, "must be between " + plain(spec.min()) + " and " + plain(spec.max())
-                    + (spec.unit().isEmpty() ? "" : " " + spec.unit())));
+            problems.add(new Violation(
+                    path,
+                    "must be between " + plain(spec.min()) + " and " + plain(spec.max())
+                            + (spec.unit().isEmpty() ? "" : " " + spec.unit())));
             return null;
         }
         return switch (spec.type()) {
