@@ -170,14 +170,6 @@ public final class MetricCatalog {
                 "1h",
                 "bucket");
         add(
-                "call_duration_p95",
-                c,
-                a,
-                "s",
-                "95th percentile of talk time of connected calls",
-                new Quantile(connected, 0.95),
-                "1m");
-        add(
                 "post_call_survey_score",
                 c,
                 a,

@@ -33,12 +33,37 @@ public final class SeriesCatalog {
     private static final List<WindowSpec> MINUTE_HOUR = List.of(ONE_MINUTE, ONE_HOUR);
     private static final List<WindowSpec> FAST = List.of(TEN_SECONDS, ONE_MINUTE, ONE_HOUR);
     private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
+    /** Dimensions metric formulas select on: kept in every rollup. */
+    private static final java.util.Set<String> PINNED = java.util.Set.of(
+            "disposition",
+            "success",
+            "fallback",
+            "category",
+            "outcome",
+            "status",
+            "status_class",
+            "result",
+            "verified",
+            "compliant",
+            "account_type",
+            "bucket",
+            "band");
+
+    /** Series whose values are levels, not quantities: no rollups. */
+    private static final java.util.Set<String> GAUGES = java.util.Set.of(
+            Series.CONCURRENT_CALLS,
+            Series.CPU,
+            Series.MEMORY,
+            Series.SERVICE_HEALTH,
+            Series.KAFKA_LAG,
+            Series.ACTIVE_ACCOUNTS);
+
     private static final SeriesCatalog STANDARD = new SeriesCatalog(standardSeries());
 
     private final Map<String, SeriesDefinition> byName;
     private final Map<String, List<Binding>> byEventType;
 
-    private record Binding(SeriesDefinition series, SeriesSource source) {}
+    private record Binding(SeriesDefinition series, SeriesSource source, List<List<String>> keySets) {}
 
     public SeriesCatalog(List<SeriesDefinition> series) {
         Map<String, SeriesDefinition> names = new LinkedHashMap<>();
@@ -47,7 +72,7 @@ public final class SeriesCatalog {
             names.put(s.name(), s);
             for (SeriesSource source : s.sources()) {
                 types.computeIfAbsent(source.eventType(), t -> new ArrayList<>())
-                        .add(new Binding(s, source));
+                        .add(new Binding(s, source, s.keySets()));
             }
         }
         this.byName = names;
@@ -89,16 +114,22 @@ public final class SeriesCatalog {
                         b.source().derivedDimensions().get(dim);
                 dims.put(dim, derived != null ? derived.apply(event) : event.stringOr(dim, NONE));
             }
-            out.add(new Measurement(new SeriesKey(b.series().name(), dims), value.get(), time));
+            for (List<String> keySet : b.keySets()) {
+                TreeMap<String, String> kept = new TreeMap<>(dims);
+                kept.keySet().retainAll(keySet);
+                out.add(new Measurement(new SeriesKey(b.series().name(), kept), value.get(), time));
+            }
         }
         return out;
     }
 
-    /** A count of one into a pipeline series (events, late events, duplicates) by event type. */
-    public static Measurement pipelineCount(String series, String eventType, long timeMillis) {
+    /** A count of one into a pipeline series (events, late events, duplicates), by event type and in total. */
+    public static List<Measurement> pipelineCount(String series, String eventType, long timeMillis) {
         TreeMap<String, String> dims = new TreeMap<>();
         dims.put("event_type", eventType);
-        return new Measurement(new SeriesKey(series, dims), BigDecimal.ONE, timeMillis);
+        return List.of(
+                new Measurement(new SeriesKey(series, dims), BigDecimal.ONE, timeMillis),
+                new Measurement(new SeriesKey(series, new TreeMap<>()), BigDecimal.ONE, timeMillis));
     }
 
     /** The gauge of calls in progress in one state, as tracked by the aggregator. */
@@ -164,7 +195,9 @@ public final class SeriesCatalog {
             boolean sketch,
             List<WindowSpec> windows,
             SeriesSource... sources) {
-        return new SeriesDefinition(name, unit, description, dims, sketch, windows, List.of(sources));
+        List<String> pinned = dims.stream().filter(PINNED::contains).toList();
+        return new SeriesDefinition(
+                name, unit, description, dims, pinned, GAUGES.contains(name), sketch, windows, List.of(sources));
     }
 
     private static List<SeriesDefinition> standardSeries() {

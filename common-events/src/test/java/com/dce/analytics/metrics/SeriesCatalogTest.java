@@ -61,17 +61,33 @@ class SeriesCatalogTest {
         assertThat(ms)
                 .extracting(m -> m.key().encode())
                 .containsExactlyInAnyOrder(
+                        // full key, then rollups: one per free dimension, and the total (pinned dims kept)
                         "calls_ended{buyer_id=b-1,disposition=dropped,state=CA}",
+                        "calls_ended{buyer_id=b-1,disposition=dropped}",
+                        "calls_ended{disposition=dropped,state=CA}",
+                        "calls_ended{disposition=dropped}",
                         "calls_ended_by_seller{disposition=dropped,seller_id=s-2}",
+                        "calls_ended_by_seller{disposition=dropped}",
                         "drops{buyer_id=b-1,drop_reason=network}",
+                        "drops{buyer_id=b-1}",
+                        "drops{drop_reason=network}",
+                        "drops{}",
                         "duration_buckets{bucket=1-2m}",
                         "audio_quality{buyer_id=b-1}",
+                        "audio_quality{}",
                         "quality_buckets{band=2.0-2.5}",
                         "revenue{buyer_id=b-1,state=CA}",
+                        "revenue{buyer_id=b-1}",
+                        "revenue{state=CA}",
+                        "revenue{}",
                         "revenue_by_seller{seller_id=s-2}",
+                        "revenue_by_seller{}",
                         "costs{buyer_id=b-1,category=telephony,outcome=dropped}",
+                        "costs{category=telephony,outcome=dropped}",
                         "costs{buyer_id=b-1,category=seller_payout,outcome=dropped}",
-                        "payouts_by_seller{seller_id=s-2}");
+                        "costs{category=seller_payout,outcome=dropped}",
+                        "payouts_by_seller{seller_id=s-2}",
+                        "payouts_by_seller{}");
     }
 
     @Test
@@ -113,10 +129,20 @@ class SeriesCatalogTest {
 
         assertThat(catalog.measure(api))
                 .extracting(m -> m.key().encode())
-                .containsExactly("api_requests{service=bid-engine,status_class=5xx}");
+                .containsExactly("api_requests{service=bid-engine,status_class=5xx}", "api_requests{status_class=5xx}");
         assertThat(catalog.measure(routed))
                 .extracting(m -> m.key().encode())
                 .contains("routing{algorithm=highest_bid,fallback=false,success=true}", "calls{buyer_id=b,state=CA}");
+    }
+
+    @Test
+    void shouldPickTheSmallestKeptDimensionSetThatAnswersAQuery() {
+        SeriesDefinition calls = catalog.get(Series.CALLS);
+
+        assertThat(calls.keySetFor(List.of())).isEmpty();
+        assertThat(calls.keySetFor(List.of("state"))).containsExactly("state");
+        assertThat(calls.keySetFor(List.of("state", "buyer_id"))).containsExactly("buyer_id", "state");
+        assertThat(catalog.get(Series.CONCURRENT_CALLS).keySets()).containsExactly(List.of("state"));
     }
 
     @Test
