@@ -1,0 +1,24 @@
+package com.dce.analytics.store.hot;
+
+import com.dce.analytics.metrics.MetricPoint;
+import com.dce.analytics.store.query.RollupReader;
+import com.dce.analytics.store.query.RollupWriter;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The hot tier: recent windows at fine resolution in Redis, and the channel that tells readers a
+ * series changed. Two adapters fulfil it, chosen at start-up: Redis TimeSeries when the server has
+ * the module, plain Redis structures otherwise.
+ */
+public interface HotStore extends RollupReader, RollupWriter {
+
+    /** "timeseries" or "plain". */
+    String kind();
+
+    /** The oldest window start this store still holds for the window label, as of {@code now}. */
+    Instant horizon(String window, Instant now);
+
+    /** Tells subscribers which series and windows changed (JSON array of {@link SeriesChange}). */
+    void publishChanges(List<MetricPoint> points);
+}
