@@ -36,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * therefore keeps topics, records and committed offsets across restarts; the default temp dir is deleted on close.
  * Broker defaults suit transactions ({@code exactly_once_v2}) on one node: internal topics get replication factor 1 and
  * min ISR 1, and consumer groups rebalance without the initial delay. The controller listener always uses a free port.
+ *
+ * <p>Why not spring-kafka-test's {@code EmbeddedKafkaKraftBroker}: it works (with the root pom's exclusions), but its
+ * {@code KafkaClusterTestKit} formats a fresh temp cluster on every start (so nothing survives a restart of the local
+ * launcher) and runs with test-only fault handlers and unstable feature versions enabled. Caveat of the real server: a fatal broker fault halts the JVM, and
+ * its non-daemon threads keep the JVM alive until {@link #close()} or {@code System.exit}.
  */
 public final class EmbeddedKafkaServer implements AutoCloseable {
 
@@ -73,17 +78,18 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         if (server != null) {
             return this;
         }
-        logDir = requestedLogDir != null ? requestedLogDir.toAbsolutePath() : TempDirs.create("embedded-kafka-");
         port = FreePorts.resolve(requestedPort);
+        logDir = requestedLogDir != null ? requestedLogDir.toAbsolutePath() : TempDirs.create("embedded-kafka-");
         Map<String, String> props = brokerProperties(port, FreePorts.pick(), logDir, partitions);
         props.putAll(overrides);
-        formatIfNeeded(props);
-        KafkaRaftServer candidate = new KafkaRaftServer(KafkaConfig.fromProps(toProperties(props), false), Time.SYSTEM);
+        KafkaRaftServer candidate;
         try {
-            candidate.startup();
+            formatIfNeeded(props);
+            candidate = startServer(props);
         } catch (RuntimeException e) {
-            candidate.shutdown();
-            candidate.awaitShutdown();
+            if (requestedLogDir == null) {
+                TempDirs.deleteQuietly(logDir);
+            }
             throw e;
         }
         server = candidate;
@@ -163,26 +169,39 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         return p;
     }
 
+    private static KafkaRaftServer startServer(Map<String, String> props) {
+        KafkaRaftServer candidate = new KafkaRaftServer(KafkaConfig.fromProps(toProperties(props), false), Time.SYSTEM);
+        try {
+            candidate.startup();
+            return candidate;
+        } catch (RuntimeException e) {
+            candidate.shutdown();
+            candidate.awaitShutdown();
+            throw e;
+        }
+    }
+
     private void formatIfNeeded(Map<String, String> props) {
         if (Files.exists(logDir.resolve("meta.properties"))) {
             return;
         }
+        Path config = null;
         try {
             Files.createDirectories(logDir);
-            Path config = Files.createTempFile("embedded-kafka-", ".properties");
+            config = Files.createTempFile("embedded-kafka-", ".properties");
             try (Writer out = Files.newBufferedWriter(config)) {
                 toProperties(props).store(out, "embedded-infra");
             }
             ByteArrayOutputStream output = new ByteArrayOutputStream();
             String[] args = {"format", "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString()};
-            int rc = StorageTool.execute(args, new PrintStream(output, true, StandardCharsets.UTF_8));
-            Files.deleteIfExists(config);
-            if (rc != 0) {
+            if (StorageTool.execute(args, new PrintStream(output, true, StandardCharsets.UTF_8)) != 0) {
                 throw new IllegalStateException("Formatting " + logDir + " failed: " + output);
             }
             log.debug("Formatted Kafka log dir: {}", output);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            TempDirs.deleteQuietly(config);
         }
     }
 

@@ -2,7 +2,6 @@ package com.dce.analytics.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -70,8 +69,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             createDatabaseIfMissing();
-        } catch (IOException e) {
-            throw new UncheckedIOException("PostgreSQL did not start", e);
+        } catch (IOException | RuntimeException e) {
+            if (dataDir == null) {
+                TempDirs.deleteQuietly(activeDataDir);
+            }
+            throw new IllegalStateException("PostgreSQL did not start in " + activeDataDir, e);
         } catch (SQLException e) {
             close();
             throw new IllegalStateException("Could not create database " + DATABASE, e);
