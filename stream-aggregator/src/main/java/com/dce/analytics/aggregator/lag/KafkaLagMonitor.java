@@ -52,11 +52,7 @@ class KafkaLagMonitor implements AutoCloseable {
 
     KafkaLagMonitor(AggregatorProperties settings, PlatformProperties platform, StreamsLifecycle streams) {
         String servers = platform.kafka().bootstrapServers();
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                servers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                10_000));
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers));
         this.producer = new KafkaProducer<>(
                 Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,

@@ -114,7 +114,9 @@ class AggregatorPipelineIT {
         try (KafkaProducer<String, AnalyticsEvent> producer = producer()) {
             AggregatorProcess first = AggregatorProcess.start(appId, state, log);
             send(producer, events.subList(0, events.size() / 2));
-            await().atMost(Duration.ofMinutes(2)).until(() -> rollupCount("calls") > 0);
+            await().atMost(Duration.ofMinutes(2))
+                    .failFast("the aggregator died, see " + log, () -> !first.isAlive())
+                    .until(() -> rollupCount("calls") > 0);
             first.kill();
             send(producer, events.subList(events.size() / 2, events.size()));
             // a later event on every partition moves each task's stream time past every grace period

@@ -48,6 +48,10 @@ final class AggregatorProcess implements AutoCloseable {
         return new AggregatorProcess(process);
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** SIGKILL: no shutdown hook, no graceful close, no final commit. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
