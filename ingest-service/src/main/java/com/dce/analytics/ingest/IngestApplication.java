@@ -15,7 +15,9 @@ import org.springframework.context.annotation.PropertySource;
  * (the local launcher) without their configuration files shadowing each other. Anything set in
  * the environment, the command line or an {@code application.*} file overrides them.
  */
-@SpringBootApplication
+// ingest never touches a database; when it shares a classpath with services that do (the local
+// launcher), a JDBC driver there must not make it configure a DataSource
+@SpringBootApplication(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConfigurationPropertiesScan
 @PropertySource("classpath:com/dce/analytics/ingest/ingest-defaults.properties")
 public class IngestApplication {

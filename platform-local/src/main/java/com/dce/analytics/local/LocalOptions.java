@@ -12,8 +12,17 @@ import java.util.Map;
  * @param fresh wipe the data directory first
  */
 record LocalOptions(
-        Path dataDir, double rate, boolean fresh, int kafkaPort, int postgresPort, int redisPort, int queryPort,
-        int ingestPort, int aggregatorPort, int alertPort, int reportPort) {
+        Path dataDir,
+        double rate,
+        boolean fresh,
+        int kafkaPort,
+        int postgresPort,
+        int redisPort,
+        int queryPort,
+        int ingestPort,
+        int aggregatorPort,
+        int alertPort,
+        int reportPort) {
 
     static final String USAGE = """
             usage: run-local [--rate=200] [--data-dir=.local-run] [--fresh] [--no-traffic]
@@ -42,9 +51,20 @@ record LocalOptions(
                 port(values, "aggregator-port", 8082),
                 port(values, "alert-port", 8083),
                 port(values, "report-port", 8084));
-        values.keySet().removeAll(java.util.Set.of("data-dir", "rate", "fresh", "no-traffic", "kafka-port",
-                "postgres-port", "redis-port", "query-port", "ingest-port", "aggregator-port", "alert-port",
-                "report-port"));
+        values.keySet()
+                .removeAll(java.util.Set.of(
+                        "data-dir",
+                        "rate",
+                        "fresh",
+                        "no-traffic",
+                        "kafka-port",
+                        "postgres-port",
+                        "redis-port",
+                        "query-port",
+                        "ingest-port",
+                        "aggregator-port",
+                        "alert-port",
+                        "report-port"));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + values.keySet() + "\n" + USAGE);
         }

@@ -48,10 +48,13 @@ public final class LocalPlatform {
         }
         LocalPlatform platform = new LocalPlatform(options);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            platform.stop();
-            stopped.countDown();
-        }, "local-platform-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            platform.stop();
+                            stopped.countDown();
+                        },
+                        "local-platform-shutdown"));
         try {
             platform.start();
         } catch (Exception e) {
@@ -107,7 +110,8 @@ public final class LocalPlatform {
                 "--spring.datasource.password=" + pg.password(),
                 "--analytics.kafka.bootstrap-servers=" + kafka,
                 "--spring.kafka.bootstrap-servers=" + kafka,
-                "--analytics.redis.url=redis://127.0.0.1:" + infrastructure.redis().port(),
+                "--analytics.redis.url=redis://127.0.0.1:"
+                        + infrastructure.redis().port(),
                 "--analytics.pii.key=" + secrets.piiKey(),
                 "--analytics.security.bootstrap-admin-key=" + secrets.adminKey(),
                 "--analytics.ingest.api-keys[0].name=local-admin",
@@ -122,17 +126,37 @@ public final class LocalPlatform {
 
     private List<ServiceSpec> services() {
         return List.of(
-                new ServiceSpec("stream-aggregator", "com.dce.analytics.aggregator.AggregatorApplication", "aggregator",
+                new ServiceSpec(
+                        "stream-aggregator",
+                        "com.dce.analytics.aggregator.AggregatorApplication",
+                        "aggregator",
                         options.aggregatorPort(),
-                        List.of("--analytics.aggregator.state-dir=" + options.dataDir().resolve("aggregator-state"))),
-                new ServiceSpec("ingest-service", "com.dce.analytics.ingest.IngestApplication", "ingest",
-                        options.ingestPort(), List.of()),
-                new ServiceSpec("query-api", "com.dce.analytics.query.QueryApiApplication", "query",
-                        options.queryPort(), List.of()),
-                new ServiceSpec("alert-service", "com.dce.analytics.alert.AlertServiceApplication", "alert",
-                        options.alertPort(), List.of()),
-                new ServiceSpec("report-service", "com.dce.analytics.report.ReportServiceApplication", "report",
-                        options.reportPort(), List.of()));
+                        List.of("--analytics.aggregator.state-dir="
+                                + options.dataDir().resolve("aggregator-state"))),
+                new ServiceSpec(
+                        "ingest-service",
+                        "com.dce.analytics.ingest.IngestApplication",
+                        "ingest",
+                        options.ingestPort(),
+                        List.of()),
+                new ServiceSpec(
+                        "query-api",
+                        "com.dce.analytics.query.QueryApiApplication",
+                        "query",
+                        options.queryPort(),
+                        List.of()),
+                new ServiceSpec(
+                        "alert-service",
+                        "com.dce.analytics.alert.AlertServiceApplication",
+                        "alert",
+                        options.alertPort(),
+                        List.of()),
+                new ServiceSpec(
+                        "report-service",
+                        "com.dce.analytics.report.ReportServiceApplication",
+                        "report",
+                        options.reportPort(),
+                        List.of()));
     }
 
     private void startTraffic(LocalSecrets secrets) {
@@ -155,7 +179,8 @@ public final class LocalPlatform {
 
     private void printBanner(LocalSecrets secrets, Duration took) {
         int q = options.queryPort();
-        System.out.printf("""
+        System.out.printf(
+                """
 
                 ============================================================================
                  Call Exchange Analytics is running (started in %d s)
@@ -170,9 +195,19 @@ public final class LocalPlatform {
                  simulated traffic: %s
                  Ctrl-C stops everything.
                 ============================================================================
-                %n""", took.toSeconds(), q, q, options.ingestPort(), q, q, q,
-                infrastructure.kafka().bootstrapServers(), options.postgresPort(), options.redisPort(),
-                secrets.adminKey(), options.rate() > 0 ? options.rate() + " events/s" : "off");
+                %n""",
+                took.toSeconds(),
+                q,
+                q,
+                options.ingestPort(),
+                q,
+                q,
+                q,
+                infrastructure.kafka().bootstrapServers(),
+                options.postgresPort(),
+                options.redisPort(),
+                secrets.adminKey(),
+                options.rate() > 0 ? options.rate() + " events/s" : "off");
     }
 
     synchronized void stop() {

@@ -34,7 +34,9 @@ record LocalSecrets(String piiKey, String adminKey) {
             changed = true;
         }
         if (!p.containsKey("admin.key")) {
-            p.setProperty("admin.key", "cea_local_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(random)));
+            p.setProperty(
+                    "admin.key",
+                    "cea_local_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(random)));
             changed = true;
         }
         if (changed) {

@@ -48,14 +48,19 @@ class LocalPlatformIT {
     }
 
     @Test
-    void shouldTurnSimulatedTrafficIntoStoredMetrics() {
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            assertThat(count("SELECT count(*) FROM events")).isPositive();
-            assertThat(count("SELECT coalesce(sum(count), 0) FROM metric_rollups WHERE series = 'calls'"
-                    + " AND window_label = '1m' AND dim_set = ''")).isPositive();
-        });
-        assertThat(status("http://localhost:" + options.ingestPort() + "/actuator/health")).isEqualTo(200);
-        assertThat(status("http://localhost:" + options.aggregatorPort() + "/actuator/health")).isEqualTo(200);
+    void shouldTurnSimulatedTrafficIntoStoredMetrics() throws Exception {
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    assertThat(count("SELECT count(*) FROM events")).isPositive();
+                    assertThat(count("SELECT coalesce(sum(count), 0) FROM metric_rollups WHERE series = 'calls'"
+                                    + " AND window_label = '1m' AND dim_set = ''"))
+                            .isPositive();
+                });
+        assertThat(status("http://localhost:" + options.ingestPort() + "/actuator/health"))
+                .isEqualTo(200);
+        assertThat(status("http://localhost:" + options.aggregatorPort() + "/actuator/health"))
+                .isEqualTo(200);
     }
 
     private static int status(String url) throws Exception {
@@ -65,7 +70,9 @@ class LocalPlatformIT {
 
     private static long count(String sql) throws Exception {
         try (Connection c = DriverManager.getConnection(
-                        "jdbc:postgresql://localhost:" + options.postgresPort() + "/analytics", "postgres", "postgres");
+                        "jdbc:postgresql://localhost:" + options.postgresPort() + "/analytics",
+                        "postgres",
+                        "postgres");
                 ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);

@@ -2,6 +2,7 @@ package com.dce.analytics.aggregator.sink;
 
 import com.dce.analytics.aggregator.system.AggregatorProperties;
 import com.dce.analytics.aggregator.system.PlatformProperties;
+import com.dce.analytics.aggregator.system.StoreConfiguration.TopicsReady;
 import com.dce.analytics.events.AnalyticsEvent;
 import com.dce.analytics.events.topic.Topic;
 import com.dce.analytics.events.topic.Topics;
@@ -23,7 +24,7 @@ class SinkConfiguration {
 
     @Bean(destroyMethod = "close")
     BatchSink<MetricPoint> postgresRollupSink(
-            AggregatorProperties settings, PlatformProperties platform, PostgresRollupStore store) {
+            AggregatorProperties settings, PlatformProperties platform, TopicsReady topics, PostgresRollupStore store) {
         return new BatchSink<>(
                         "rollups-postgres",
                         platform.kafka().bootstrapServers(),
@@ -37,7 +38,8 @@ class SinkConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    BatchSink<MetricPoint> redisRollupSink(AggregatorProperties settings, PlatformProperties platform, HotStore hot) {
+    BatchSink<MetricPoint> redisRollupSink(
+            AggregatorProperties settings, PlatformProperties platform, TopicsReady topics, HotStore hot) {
         return new BatchSink<MetricPoint>(
                         "rollups-redis",
                         platform.kafka().bootstrapServers(),
@@ -55,7 +57,7 @@ class SinkConfiguration {
 
     @Bean(destroyMethod = "close")
     BatchSink<AnalyticsEvent> rawEventSink(
-            AggregatorProperties settings, PlatformProperties platform, RawEventStore store) {
+            AggregatorProperties settings, PlatformProperties platform, TopicsReady topics, RawEventStore store) {
         return new BatchSink<>(
                         "raw-archive",
                         platform.kafka().bootstrapServers(),
@@ -70,7 +72,7 @@ class SinkConfiguration {
 
     @Bean(destroyMethod = "close")
     BatchSink<AnalyticsEvent> lateEventSink(
-            AggregatorProperties settings, PlatformProperties platform, RawEventStore store) {
+            AggregatorProperties settings, PlatformProperties platform, TopicsReady topics, RawEventStore store) {
         return new BatchSink<>(
                         "late-archive",
                         platform.kafka().bootstrapServers(),

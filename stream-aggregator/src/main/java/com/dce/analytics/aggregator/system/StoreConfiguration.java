@@ -16,12 +16,22 @@ import redis.clients.jedis.RedisClient;
 
 /** The stores the sinks write to; the schema is migrated before any of them is used. */
 @Configuration(proxyBeanMethods = false)
-class StoreConfiguration {
+public class StoreConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);
 
     /** Marker bean: exists once the schema is current. */
     record Schema(String version) {}
+
+    /** Marker bean: exists once the platform's topics exist (consumers must not race their creation). */
+    public record TopicsReady() {}
+
+    @Bean
+    TopicsReady topicsReady(AggregatorProperties settings, PlatformProperties platform) {
+        StreamsLifecycle.createTopics(
+                platform.kafka().bootstrapServers(), settings.partitions(), settings.replication());
+        return new TopicsReady();
+    }
 
     @Bean
     Schema schema(DataSource dataSource) {
