@@ -18,7 +18,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +42,9 @@ public final class BatchingMetricsCollector implements MetricsCollector {
     private final Counter dropped;
     private final Counter retried;
     private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
-    private final AtomicInteger inFlight = new AtomicInteger();
+    /** Events enqueued and not yet published or given up: what {@link #flush} waits for. */
+    private final java.util.concurrent.atomic.AtomicLong outstanding = new java.util.concurrent.atomic.AtomicLong();
+
     private final Thread flusher;
     private volatile boolean running = true;
 
@@ -154,7 +155,7 @@ public final class BatchingMetricsCollector implements MetricsCollector {
     public boolean flush(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (queue.isEmpty() && inFlight.get() == 0) {
+            if (outstanding.get() == 0) {
                 return true;
             }
             try {
@@ -164,7 +165,7 @@ public final class BatchingMetricsCollector implements MetricsCollector {
                 return false;
             }
         }
-        return queue.isEmpty() && inFlight.get() == 0;
+        return outstanding.get() == 0;
     }
 
     @Override
@@ -181,7 +182,9 @@ public final class BatchingMetricsCollector implements MetricsCollector {
     }
 
     private void enqueue(AnalyticsEvent event) {
+        outstanding.incrementAndGet();
         if (!queue.offer(event)) {
+            outstanding.decrementAndGet();
             dropped.increment();
             log.warn(
                     "metrics collector queue full ({}), event {} dropped", settings.queueCapacity(), event.eventType());
@@ -196,7 +199,6 @@ public final class BatchingMetricsCollector implements MetricsCollector {
                 if (first == null) {
                     continue;
                 }
-                inFlight.incrementAndGet();
                 batch.add(first);
                 long deadline = System.nanoTime() + settings.linger().toNanos();
                 while (batch.size() < settings.batchSize()) {
@@ -213,8 +215,8 @@ public final class BatchingMetricsCollector implements MetricsCollector {
                     break;
                 }
             } finally {
+                outstanding.addAndGet(-batch.size());
                 batch.clear();
-                inFlight.set(0);
             }
         }
     }
