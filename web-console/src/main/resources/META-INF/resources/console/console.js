@@ -9,6 +9,15 @@ const Console = (() => {
 
   function apiKey() { return localStorage.getItem(KEY) || ''; }
 
+  // A key handed over in the fragment (#key=…, never sent to a server) is stored and removed from the address.
+  (function keyFromFragment() {
+    const match = /(?:^#|&)key=([^&]+)/.exec(location.hash);
+    if (match) {
+      localStorage.setItem(KEY, decodeURIComponent(match[1]));
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+  })();
+
   function setApiKey(key) { localStorage.setItem(KEY, key.trim()); }
 
   function showError(message) {

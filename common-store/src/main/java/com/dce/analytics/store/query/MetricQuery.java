@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * A request for one metric as a time series: the range {@code [from, to)}, the step between
  * points, dimension filters (a dimension must take one of the values), the dimensions to group by
  * ({@code null} means the metric's own grouping), and the time zone used for day steps and for
- * the {@code hour_of_day}/{@code day_of_week} groupings.
+ * the {@code hour_of_day}/{@code day_of_week} groupings. A step equal to the whole range asks for
+ * one bucket covering exactly {@code [from, to)} (both should then lie on window boundaries).
  */
 public record MetricQuery(
         String metric,

@@ -104,11 +104,26 @@ final class Plan {
                     q.zone());
         }
         Duration step = q.step() == null ? natural.size() : q.step();
-        WindowSpec chosen = available.stream()
+        // a step spanning exactly the range asks for the whole range as one bucket
+        Instant origin = step.equals(Duration.between(q.from(), q.to()))
+                ? q.from()
+                : step.compareTo(Duration.ofDays(1)) >= 0
+                        ? ZonedDateTime.ofInstant(q.from(), q.zone())
+                                .toLocalDate()
+                                .atStartOfDay(q.zone())
+                                .toInstant()
+                        : Instant.EPOCH;
+        List<WindowSpec> fitting = available.stream()
                 .filter(WindowSpec::tumbling)
                 .filter(w -> w.size().compareTo(step) <= 0
                         && step.toMillis() % w.size().toMillis() == 0)
+                .toList();
+        // buckets must start where stored windows start: [10:05, 11:05) is read from minutes, not hours
+        // (if no window lines up, the finest one is the least wrong)
+        WindowSpec chosen = fitting.stream()
+                .filter(w -> Math.floorMod(origin.toEpochMilli(), w.size().toMillis()) == 0)
                 .max((a, b) -> a.size().compareTo(b.size()))
+                .or(() -> fitting.stream().min((a, b) -> a.size().compareTo(b.size())))
                 .orElseThrow(() -> new QueryException(
                         QueryException.Kind.BAD_STEP,
                         "step " + step
@@ -118,12 +133,6 @@ final class Plan {
                                         .filter(WindowSpec::tumbling)
                                         .map(WindowSpec::label)
                                         .toList()));
-        Instant origin = step.compareTo(Duration.ofDays(1)) >= 0
-                ? ZonedDateTime.ofInstant(q.from(), q.zone())
-                        .toLocalDate()
-                        .atStartOfDay(q.zone())
-                        .toInstant()
-                : Instant.EPOCH;
         Instant from = floor(q.from(), step, origin);
         Instant to = ceil(q.to(), step, origin);
         checkPoints(from, to, step, limits);

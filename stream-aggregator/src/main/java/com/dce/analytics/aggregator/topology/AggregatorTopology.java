@@ -70,21 +70,18 @@ public final class AggregatorTopology {
                 INTAKE);
         topology.addStateStore(
                 Stores.windowStoreBuilder(
-                        Stores.persistentWindowStore(
-                                DEDUP_STORE, settings.dedupRetention(), java.time.Duration.ofMillis(1), false),
-                        Serdes.String(),
-                        Serdes.Long()),
+                                Stores.persistentWindowStore(
+                                        DEDUP_STORE, settings.dedupRetention(), java.time.Duration.ofMillis(1), false),
+                                Serdes.String(),
+                                Serdes.Long())
+                        .withCachingEnabled(),
                 INTAKE);
         topology.addStateStore(
                 Stores.keyValueStoreBuilder(
                                 Stores.persistentKeyValueStore(ACTIVE_CALLS_STORE), Serdes.String(), Serdes.String())
                         .withCachingEnabled(),
                 MEASURE);
-        topology.addStateStore(
-                Stores.keyValueStoreBuilder(
-                                Stores.persistentKeyValueStore(WINDOWS_STORE), Serdes.Bytes(), Serdes.ByteArray())
-                        .withCachingEnabled(),
-                WINDOW_AGGREGATOR);
+        topology.addStateStore(new WindowAggregateStoreBuilder(WINDOWS_STORE), WINDOW_AGGREGATOR);
         return topology;
     }
 }

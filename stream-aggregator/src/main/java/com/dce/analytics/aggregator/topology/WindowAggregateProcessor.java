@@ -23,11 +23,10 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Folds measurements into the windows of their series (store
- * {@value AggregatorTopology#WINDOWS_STORE}: {@link WindowKey} → encoded {@link MetricAggregate})
+ * {@value AggregatorTopology#WINDOWS_STORE}, a {@link WindowAggregateStore})
  * and emits window states to the aggregates topic: every emit interval the windows that changed
  * (open, partial), and once a window can no longer change (its end plus the grace period is
  * behind stream time) its final state, after which it is forgotten. Windows are assigned with
@@ -42,8 +41,13 @@ final class WindowAggregateProcessor implements Processor<String, Measurement, S
     private final Duration emitInterval;
     private final Map<String, SeriesWindows> bySeries = new HashMap<>();
     private final Set<Bytes> dirty = new LinkedHashSet<>();
+    /** Windows of an hour or more change visibly only slowly: their open state is emitted every tenth time. */
+    private static final int SLOW_WINDOW_EMIT_EVERY = 10;
+
+    private static final long SLOW_WINDOW_MS = java.time.Duration.ofHours(1).toMillis();
+    private long emissions;
     private ProcessorContext<String, MetricPoint> context;
-    private KeyValueStore<Bytes, byte[]> windows;
+    private WindowAggregateStore windows;
     private int shard;
 
     WindowAggregateProcessor(SeriesCatalog catalog, Duration grace, Duration emitInterval) {
@@ -80,12 +84,12 @@ final class WindowAggregateProcessor implements Processor<String, Measurement, S
             TimeWindows tw = sw.windows().get(i);
             for (long start : tw.windowsFor(m.timestampMillis()).keySet()) {
                 Bytes key = new WindowKey(start + tw.sizeMs, sw.indexes().get(i), start, seriesKey).toBytes();
-                byte[] stored = windows.get(key);
-                MetricAggregate agg = stored == null
-                        ? MetricAggregate.empty(sw.series().sketch())
-                        : MetricAggregate.fromBytes(stored);
+                MetricAggregate agg = windows.get(key);
+                if (agg == null) {
+                    agg = MetricAggregate.empty(sw.series().sketch());
+                }
                 agg.add(m.value(), m.timestampMillis());
-                windows.put(key, agg.toBytes());
+                windows.put(key, agg);
                 dirty.add(key);
             }
         }
@@ -97,13 +101,20 @@ final class WindowAggregateProcessor implements Processor<String, Measurement, S
         if (streamTime >= 0) {
             closeWindows(streamTime - grace.toMillis(), streamTime, now);
         }
-        for (Bytes key : dirty) {
-            byte[] stored = windows.get(key);
-            if (stored != null) {
-                forward(WindowKey.fromBytes(key), MetricAggregate.fromBytes(stored), false, streamTime, now);
+        boolean slowToo = emissions++ % SLOW_WINDOW_EMIT_EVERY == 0;
+        var it = dirty.iterator();
+        while (it.hasNext()) {
+            Bytes key = it.next();
+            WindowKey window = WindowKey.fromBytes(key);
+            if (!slowToo && window.windowEnd() - window.windowStart() >= SLOW_WINDOW_MS) {
+                continue;
             }
+            MetricAggregate agg = windows.get(key);
+            if (agg != null) {
+                forward(window, agg, false, streamTime, now);
+            }
+            it.remove();
         }
-        dirty.clear();
     }
 
     private void closeWindows(long closedEndLimit, long streamTime, Instant now) {

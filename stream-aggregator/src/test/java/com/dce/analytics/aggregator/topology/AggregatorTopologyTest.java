@@ -23,7 +23,6 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -291,7 +290,7 @@ class AggregatorTopologyTest {
         MetricPoint last = point("calls", Map.of(), "1m", T0);
         assertThat(last.closed()).isTrue();
         assertThat(last.count()).isEqualTo(2);
-        KeyValueStore<Bytes, byte[]> store = driver.getKeyValueStore(AggregatorTopology.WINDOWS_STORE);
+        WindowAggregateStore store = (WindowAggregateStore) driver.getStateStore(AggregatorTopology.WINDOWS_STORE);
         Bytes key = new WindowKey(T0.plusSeconds(60).toEpochMilli(), 1, T0.toEpochMilli(), "calls{}").toBytes();
         assertThat(store.get(key)).isNull();
     }

@@ -1,0 +1,33 @@
+package com.dce.analytics.query.system;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The OpenAPI document at {@code /v3/api-docs} (Swagger UI at {@code /swagger-ui.html}). */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    @Bean
+    OpenAPI queryApiDocument() {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("Call Exchange Analytics: query API")
+                        .version("v1")
+                        .description("GetMetric, GetAggregation and GetDashboardData over REST; SubscribeToMetrics"
+                                + " over the WebSocket at /api/v1/live (JSON messages, key as ?api_key=)."
+                                + " Errors are RFC 9457 problem details."))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "apiKey",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.HEADER)
+                                        .name("X-API-Key")))
+                .addSecurityItem(new SecurityRequirement().addList("apiKey"));
+    }
+}

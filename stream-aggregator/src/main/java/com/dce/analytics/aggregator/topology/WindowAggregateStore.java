@@ -1,0 +1,107 @@
+package com.dce.analytics.aggregator.topology;
+
+import com.dce.analytics.metrics.MetricAggregate;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The window store of the aggregator: a RocksDB store with a changelog, fronted by the live
+ * aggregates as Java objects. A window updated thousands of times a second is deserialized once
+ * and serialized once per commit instead of once per event. Kafka Streams flushes every state
+ * store before it commits a transaction, and {@link #flush()} writes the changed aggregates to
+ * the logged store first, so the changelog and the committed input offsets always agree: a crash
+ * loses only what was not committed, and that is reprocessed.
+ */
+final class WindowAggregateStore implements StateStore {
+
+    private static final int MAX_CLEAN_ENTRIES = 200_000;
+
+    private final KeyValueStore<Bytes, byte[]> inner;
+    private final Map<Bytes, MetricAggregate> live = new HashMap<>();
+    private final Set<Bytes> changed = new LinkedHashSet<>();
+
+    WindowAggregateStore(KeyValueStore<Bytes, byte[]> inner) {
+        this.inner = inner;
+    }
+
+    /** The aggregate of a window, or null if the window has nothing yet. */
+    MetricAggregate get(Bytes key) {
+        MetricAggregate agg = live.get(key);
+        if (agg == null) {
+            byte[] stored = inner.get(key);
+            if (stored != null) {
+                agg = MetricAggregate.fromBytes(stored);
+                live.put(key, agg);
+            }
+        }
+        return agg;
+    }
+
+    /** Records that the (possibly new, possibly mutated) aggregate of a window must be persisted. */
+    void put(Bytes key, MetricAggregate agg) {
+        live.put(key, agg);
+        changed.add(key);
+    }
+
+    void delete(Bytes key) {
+        live.remove(key);
+        changed.remove(key);
+        inner.delete(key);
+    }
+
+    /** Iterates persisted windows in key order; changes are written through first. */
+    KeyValueIterator<Bytes, byte[]> range(Bytes from, Bytes to) {
+        writeChanges();
+        return inner.range(from, to);
+    }
+
+    private void writeChanges() {
+        for (Bytes key : changed) {
+            inner.put(key, live.get(key).toBytes());
+        }
+        changed.clear();
+    }
+
+    @Override
+    public void flush() {
+        writeChanges();
+        inner.flush();
+        if (live.size() > MAX_CLEAN_ENTRIES) {
+            live.clear();
+        }
+    }
+
+    @Override
+    public String name() {
+        return inner.name();
+    }
+
+    @Override
+    public void init(StateStoreContext context, StateStore root) {
+        inner.init(context, root);
+    }
+
+    @Override
+    public void close() {
+        live.clear();
+        changed.clear();
+        inner.close();
+    }
+
+    @Override
+    public boolean persistent() {
+        return inner.persistent();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return inner.isOpen();
+    }
+}
