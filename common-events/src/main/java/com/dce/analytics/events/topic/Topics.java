@@ -5,6 +5,7 @@ import com.dce.analytics.events.DeadLetter;
 import com.dce.analytics.events.EventFamily;
 import com.dce.analytics.events.EventJson;
 import com.dce.analytics.metrics.MetricPoint;
+import com.dce.analytics.metrics.MetricPointSerde;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -33,9 +34,9 @@ public final class Topics {
     public static final Topic<String, AnalyticsEvent> LATE_EVENTS =
             new Topic<>("analytics.late-events", Serdes.String(), json(AnalyticsEvent.class));
 
-    /** Window states emitted by the aggregator, keyed by {@link MetricPoint#recordKey()}. */
+    /** Window states emitted by the aggregator, keyed by {@link MetricPoint#recordKey()}, in a compact binary form. */
     public static final Topic<String, MetricPoint> METRIC_AGGREGATES =
-            new Topic<>("metrics.aggregates", Serdes.String(), json(MetricPoint.class));
+            new Topic<>("metrics.aggregates", Serdes.String(), new MetricPointSerde());
 
     public static final List<Topic<String, AnalyticsEvent>> EVENT_TOPICS =
             List.of(CALL_EVENTS, BID_EVENTS, FINANCIAL_EVENTS, COMPLIANCE_EVENTS, SYSTEM_EVENTS);

@@ -2,7 +2,6 @@ package com.dce.analytics.aggregator.topology;
 
 import com.dce.analytics.events.AnalyticsEvent;
 import com.dce.analytics.events.topic.Topics;
-import com.dce.analytics.metrics.MetricPoint;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.AutoOffsetReset;
 import org.apache.kafka.streams.Topology;
@@ -60,7 +59,7 @@ public final class AggregatorTopology {
                 AGGREGATES_SINK,
                 settings.aggregatesTopic(),
                 Serdes.String().serializer(),
-                Topics.json(MetricPoint.class).serializer(),
+                Topics.METRIC_AGGREGATES.valueSerde().serializer(),
                 WINDOW_AGGREGATOR);
         topology.addSink(
                 LATE_SINK,
