@@ -33,7 +33,7 @@ public record AggregatorProperties(
         Sinks sinks) {
 
     public AggregatorProperties {
-        sinks = sinks == null ? new Sinks(5000, Duration.ofMillis(500), Duration.ofSeconds(2), 30) : sinks;
+        sinks = sinks == null ? new Sinks(5000, Duration.ofMillis(200), Duration.ofSeconds(1), 30) : sinks;
     }
 
     /**
@@ -44,7 +44,7 @@ public record AggregatorProperties(
      */
     public record Sinks(
             @DefaultValue("5000") int maxBatch,
-            @DefaultValue("500ms") Duration redisLinger,
-            @DefaultValue("2s") Duration postgresLinger,
+            @DefaultValue("200ms") Duration redisLinger,
+            @DefaultValue("1s") Duration postgresLinger,
             @DefaultValue("30") int rawRetentionDays) {}
 }

@@ -69,11 +69,10 @@ public final class AggregatorTopology {
                 INTAKE);
         topology.addStateStore(
                 Stores.windowStoreBuilder(
-                                Stores.persistentWindowStore(
-                                        DEDUP_STORE, settings.dedupRetention(), java.time.Duration.ofMillis(1), false),
-                                Serdes.String(),
-                                Serdes.Long())
-                        .withCachingEnabled(),
+                        Stores.persistentWindowStore(
+                                DEDUP_STORE, settings.dedupRetention(), java.time.Duration.ofMillis(1), false),
+                        Serdes.String(),
+                        Serdes.Long()),
                 INTAKE);
         topology.addStateStore(
                 Stores.keyValueStoreBuilder(

@@ -5,12 +5,10 @@ import com.dce.analytics.metrics.Measurement;
 import com.dce.analytics.metrics.Series;
 import com.dce.analytics.metrics.SeriesCatalog;
 import java.time.Duration;
-import java.time.Instant;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Decides whether an event counts. Reads the event topics; an event more than the grace period
@@ -49,12 +47,9 @@ final class IntakeProcessor implements Processor<String, AnalyticsEvent, String,
             return;
         }
         String id = event.eventId().toString();
-        try (WindowStoreIterator<Long> previous =
-                seen.fetch(id, Instant.ofEpochMilli(time), Instant.ofEpochMilli(time))) {
-            if (previous.hasNext()) {
-                count(Series.PIPELINE_DUPLICATES, event.eventType(), time);
-                return;
-            }
+        if (seen.fetch(id, time) != null) {
+            count(Series.PIPELINE_DUPLICATES, event.eventType(), time);
+            return;
         }
         seen.put(id, time, time);
         context.forward(record, AggregatorTopology.MEASURE);

@@ -40,7 +40,7 @@ final class WindowAggregateProcessor implements Processor<String, Measurement, S
     private final Duration grace;
     private final Duration emitInterval;
     private final Map<String, SeriesWindows> bySeries = new HashMap<>();
-    private final Set<Bytes> dirty = new LinkedHashSet<>();
+    private final Set<WindowKey> dirty = new LinkedHashSet<>();
     /** Windows of an hour or more change visibly only slowly: their open state is emitted every tenth time. */
     private static final int SLOW_WINDOW_EMIT_EVERY = 10;
 
@@ -83,7 +83,7 @@ final class WindowAggregateProcessor implements Processor<String, Measurement, S
         for (int i = 0; i < sw.windows().size(); i++) {
             TimeWindows tw = sw.windows().get(i);
             for (long start : tw.windowsFor(m.timestampMillis()).keySet()) {
-                Bytes key = new WindowKey(start + tw.sizeMs, sw.indexes().get(i), start, seriesKey).toBytes();
+                WindowKey key = new WindowKey(start + tw.sizeMs, sw.indexes().get(i), start, seriesKey);
                 MetricAggregate agg = windows.get(key);
                 if (agg == null) {
                     agg = MetricAggregate.empty(sw.series().sketch());
@@ -104,12 +104,11 @@ final class WindowAggregateProcessor implements Processor<String, Measurement, S
         boolean slowToo = emissions++ % SLOW_WINDOW_EMIT_EVERY == 0;
         var it = dirty.iterator();
         while (it.hasNext()) {
-            Bytes key = it.next();
-            WindowKey window = WindowKey.fromBytes(key);
+            WindowKey window = it.next();
             if (!slowToo && window.windowEnd() - window.windowStart() >= SLOW_WINDOW_MS) {
                 continue;
             }
-            MetricAggregate agg = windows.get(key);
+            MetricAggregate agg = windows.get(window);
             if (agg != null) {
                 forward(window, agg, false, streamTime, now);
             }
@@ -118,7 +117,7 @@ final class WindowAggregateProcessor implements Processor<String, Measurement, S
     }
 
     private void closeWindows(long closedEndLimit, long streamTime, Instant now) {
-        List<Bytes> closed = new ArrayList<>();
+        List<WindowKey> closed = new ArrayList<>();
         try (KeyValueIterator<Bytes, byte[]> it =
                 windows.range(WindowKey.lowest(), WindowKey.endBound(closedEndLimit))) {
             while (it.hasNext()) {
@@ -128,10 +127,10 @@ final class WindowAggregateProcessor implements Processor<String, Measurement, S
                     continue;
                 }
                 forward(key, MetricAggregate.fromBytes(kv.value), true, streamTime, now);
-                closed.add(kv.key);
+                closed.add(key);
             }
         }
-        for (Bytes key : closed) {
+        for (WindowKey key : closed) {
             windows.delete(key);
             dirty.remove(key);
         }

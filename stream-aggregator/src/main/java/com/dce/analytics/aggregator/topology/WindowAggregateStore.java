@@ -24,18 +24,18 @@ final class WindowAggregateStore implements StateStore {
     private static final int MAX_CLEAN_ENTRIES = 200_000;
 
     private final KeyValueStore<Bytes, byte[]> inner;
-    private final Map<Bytes, MetricAggregate> live = new HashMap<>();
-    private final Set<Bytes> changed = new LinkedHashSet<>();
+    private final Map<WindowKey, MetricAggregate> live = new HashMap<>();
+    private final Set<WindowKey> changed = new LinkedHashSet<>();
 
     WindowAggregateStore(KeyValueStore<Bytes, byte[]> inner) {
         this.inner = inner;
     }
 
     /** The aggregate of a window, or null if the window has nothing yet. */
-    MetricAggregate get(Bytes key) {
+    MetricAggregate get(WindowKey key) {
         MetricAggregate agg = live.get(key);
         if (agg == null) {
-            byte[] stored = inner.get(key);
+            byte[] stored = inner.get(key.toBytes());
             if (stored != null) {
                 agg = MetricAggregate.fromBytes(stored);
                 live.put(key, agg);
@@ -45,15 +45,15 @@ final class WindowAggregateStore implements StateStore {
     }
 
     /** Records that the (possibly new, possibly mutated) aggregate of a window must be persisted. */
-    void put(Bytes key, MetricAggregate agg) {
+    void put(WindowKey key, MetricAggregate agg) {
         live.put(key, agg);
         changed.add(key);
     }
 
-    void delete(Bytes key) {
+    void delete(WindowKey key) {
         live.remove(key);
         changed.remove(key);
-        inner.delete(key);
+        inner.delete(key.toBytes());
     }
 
     /** Iterates persisted windows in key order; changes are written through first. */
@@ -63,8 +63,8 @@ final class WindowAggregateStore implements StateStore {
     }
 
     private void writeChanges() {
-        for (Bytes key : changed) {
-            inner.put(key, live.get(key).toBytes());
+        for (WindowKey key : changed) {
+            inner.put(key.toBytes(), live.get(key).toBytes());
         }
         changed.clear();
     }

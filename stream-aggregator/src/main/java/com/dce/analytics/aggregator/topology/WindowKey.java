@@ -11,6 +11,27 @@ import org.apache.kafka.common.utils.Bytes;
  */
 record WindowKey(long windowEnd, int windowIndex, long windowStart, String seriesKey) {
 
+    /**
+     * Mixed rather than the record default: keys of one series differ only in start and end, which
+     * move together, and a plain polynomial hash then leaves the low bits equal (long hash chains).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof WindowKey k
+                && windowEnd == k.windowEnd
+                && windowStart == k.windowStart
+                && windowIndex == k.windowIndex
+                && seriesKey.equals(k.seriesKey);
+    }
+
+    @Override
+    public int hashCode() {
+        long h = windowEnd * 0x9E3779B97F4A7C15L ^ windowStart * 0xC2B2AE3D27D4EB4FL ^ windowIndex;
+        h ^= seriesKey.hashCode() * 0x165667B19E3779F9L;
+        h ^= h >>> 29;
+        return (int) (h ^ (h >>> 32));
+    }
+
     Bytes toBytes() {
         byte[] series = seriesKey.getBytes(StandardCharsets.UTF_8);
         return Bytes.wrap(ByteBuffer.allocate(17 + series.length)

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -291,7 +290,7 @@ class AggregatorTopologyTest {
         assertThat(last.closed()).isTrue();
         assertThat(last.count()).isEqualTo(2);
         WindowAggregateStore store = (WindowAggregateStore) driver.getStateStore(AggregatorTopology.WINDOWS_STORE);
-        Bytes key = new WindowKey(T0.plusSeconds(60).toEpochMilli(), 1, T0.toEpochMilli(), "calls{}").toBytes();
+        WindowKey key = new WindowKey(T0.plusSeconds(60).toEpochMilli(), 1, T0.toEpochMilli(), "calls{}");
         assertThat(store.get(key)).isNull();
     }
 
