@@ -10,16 +10,23 @@ import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.internals.CacheFlushListener;
+import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 /**
  * The window store of the aggregator: a RocksDB store with a changelog, fronted by the live
  * aggregates as Java objects. A window updated thousands of times a second is deserialized once
- * and serialized once per commit instead of once per event. Kafka Streams flushes every state
- * store before it commits a transaction, and {@link #flush()} writes the changed aggregates to
- * the logged store first, so the changelog and the committed input offsets always agree: a crash
- * loses only what was not committed, and that is reprocessed.
+ * and serialized once per commit instead of once per event.
+ *
+ * <p>It behaves as Kafka Streams' own caching layer does, and takes part in commits the same way:
+ * before every commit Streams calls {@link #flushCache()} on caching stores (the
+ * {@code CachedStateStore} contract; a plain {@code flush()} only happens at checkpoints), which
+ * writes the changed aggregates to the logged store, so the changelog records are in the same
+ * transaction as the input offsets. A crash therefore loses only what was not committed, and that
+ * is reprocessed; {@link #clearCache()} drops uncommitted changes when a task is closed dirty.
+ * (A test that kills the aggregator mid-stream checks the totals stay exact.)
  */
-final class WindowAggregateStore implements StateStore {
+final class WindowAggregateStore implements StateStore, CachedStateStore<Bytes, byte[]> {
 
     private static final int MAX_CLEAN_ENTRIES = 200_000;
 
@@ -67,6 +74,22 @@ final class WindowAggregateStore implements StateStore {
             inner.put(key.toBytes(), live.get(key).toBytes());
         }
         changed.clear();
+    }
+
+    @Override
+    public void flushCache() {
+        writeChanges();
+    }
+
+    @Override
+    public void clearCache() {
+        live.clear();
+        changed.clear();
+    }
+
+    @Override
+    public boolean setFlushListener(CacheFlushListener<Bytes, byte[]> listener, boolean sendOldValues) {
+        return false;
     }
 
     @Override
