@@ -1,0 +1,91 @@
+package com.dce.analytics.alert.evaluation;
+
+import com.dce.analytics.alert.system.AlertServiceProperties;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs an evaluation cycle every {@code analytics.alert.evaluation.interval}, aligned to the
+ * interval (:00, :15, :30, :45 for 15 s) so that replicas meet at the same moments and the lease
+ * lets exactly one of them evaluate each.
+ */
+@Component
+class EvaluationScheduler implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EvaluationScheduler.class);
+
+    private final Evaluator evaluator;
+    private final AlertServiceProperties.Evaluation settings;
+    private final Clock clock;
+    private final Object timer = new Object();
+    private volatile boolean running;
+    private Thread thread;
+
+    EvaluationScheduler(Evaluator evaluator, AlertServiceProperties properties, Clock clock) {
+        this.evaluator = evaluator;
+        this.settings = properties.alert().evaluation();
+        this.clock = clock;
+    }
+
+    private void loop() {
+        long interval = Math.max(1_000, settings.interval().toMillis());
+        while (running) {
+            long now = clock.millis();
+            long wait = interval - Math.floorMod(now, interval);
+            synchronized (timer) {
+                try {
+                    timer.wait(Math.max(1, wait));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            if (!running) {
+                return;
+            }
+            try {
+                EvaluationReport report = evaluator.evaluate(false);
+                if (report != null && report.evaluated() && report.totalMillis() > interval) {
+                    log.warn(
+                            "an evaluation cycle took {} ms, longer than the interval {}",
+                            report.totalMillis(),
+                            Duration.ofMillis(interval));
+                }
+            } catch (RuntimeException e) {
+                log.error("alert evaluation failed", e);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!settings.enabled() || running) {
+            return;
+        }
+        running = true;
+        thread = Thread.ofPlatform().daemon().name("alert-evaluation").start(this::loop);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            thread = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

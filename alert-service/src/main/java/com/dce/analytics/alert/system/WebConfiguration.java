@@ -1,0 +1,46 @@
+package com.dce.analytics.alert.system;
+
+import com.dce.analytics.store.access.ApiKeyStore;
+import com.dce.analytics.store.access.AuditLog;
+import com.dce.analytics.web.ApiKeyAuthenticationFilter;
+import com.dce.analytics.web.AuditInterceptor;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * HTTP wiring: an API key on everything under {@code /api/} (the OpenAPI document and actuator
+ * need none) and an audit entry for every API call.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    static final String SERVICE = "alert-service";
+
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    WebConfiguration(AuditLog auditLog, Clock clock) {
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyFilter(ApiKeyStore keys) {
+        FilterRegistrationBean<ApiKeyAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ApiKeyAuthenticationFilter(keys, List.of("/api/")));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new AuditInterceptor(auditLog, SERVICE, clock)).addPathPatterns("/api/**");
+    }
+}
