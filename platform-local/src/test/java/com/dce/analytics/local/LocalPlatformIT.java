@@ -59,8 +59,17 @@ class LocalPlatformIT {
                 });
         assertThat(status("http://localhost:" + options.ingestPort() + "/actuator/health"))
                 .isEqualTo(200);
-        assertThat(status("http://localhost:" + options.aggregatorPort() + "/actuator/health"))
-                .isEqualTo(200);
+        for (int port :
+                new int[] {options.aggregatorPort(), options.queryPort(), options.alertPort(), options.reportPort()}) {
+            assertThat(status("http://localhost:" + port + "/actuator/health"))
+                    .as("health of the service on port %d", port)
+                    .isEqualTo(200);
+        }
+        // the console proxies alert-service and report-service; without a key they answer 401, not 5xx
+        assertThat(status("http://localhost:" + options.queryPort() + "/api/v1/alerts"))
+                .isEqualTo(401);
+        assertThat(status("http://localhost:" + options.queryPort() + "/api/v1/reports"))
+                .isEqualTo(401);
     }
 
     private static int status(String url) throws Exception {
