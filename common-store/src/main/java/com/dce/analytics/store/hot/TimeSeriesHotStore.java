@@ -2,10 +2,12 @@ package com.dce.analytics.store.hot;
 
 import com.dce.analytics.metrics.MetricAggregate;
 import com.dce.analytics.metrics.MetricPoint;
+import com.dce.analytics.metrics.SeriesCatalog;
 import com.dce.analytics.store.query.AggregateRow;
 import com.dce.analytics.store.query.RollupQuery;
 import com.dce.analytics.store.rollup.PostgresRollupStore;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,6 +37,7 @@ import redis.clients.jedis.timeseries.TSMRangeParams;
 public final class TimeSeriesHotStore extends PlainRedisHotStore {
 
     private static final String[] FIELDS = {"count", "sum", "min", "max"};
+    private static final int MONEY_SCALE = 4;
 
     public TimeSeriesHotStore(RedisClient redis, HotStoreSettings settings) {
         super(redis, settings);
@@ -62,7 +65,7 @@ public final class TimeSeriesHotStore extends PlainRedisHotStore {
         long ts = point.windowStart().toEpochMilli();
         Map<String, Double> values = Map.of(
                 "count", (double) point.count(),
-                "sum", point.sum().doubleValue(),
+                "sum", sumToSeries(point.series(), point.sum()),
                 "min", point.min(),
                 "max", point.max(),
                 "last", point.last());
@@ -122,12 +125,38 @@ public final class TimeSeriesHotStore extends PlainRedisHotStore {
         List<AggregateRow> rows = new ArrayList<>();
         cells.forEach((groupValue, buckets) -> buckets.forEach((bucket, v) -> {
             Map<String, String> groupMap = q.groupBy().isEmpty() ? Map.of() : Map.of(group, groupValue);
-            MetricAggregate agg =
-                    MetricAggregate.of(Math.round(v[0]), BigDecimal.valueOf(v[1]), v[2], v[3], 0, Long.MIN_VALUE, null);
+            MetricAggregate agg = MetricAggregate.of(
+                    Math.round(v[0]), sumFromSeries(q.series(), v[1]), v[2], v[3], 0, Long.MIN_VALUE, null);
             rows.add(new AggregateRow(Instant.ofEpochMilli(bucket), groupMap, agg, false));
         }));
         rows.sort((a, b) -> a.bucket().compareTo(b.bucket()));
         return rows;
+    }
+
+    /**
+     * TimeSeries samples are doubles. Money must stay exact (reports and dashboards agree to the
+     * cent), so the sums of currency series are stored in units of 10^-4 (the money scale of the
+     * event catalog): whole numbers, which a double holds exactly up to 2^53 and which the server's
+     * SUM adds exactly (about 900 billion in currency per window and group). Other sums (seconds,
+     * milliseconds, scores) are measurements for which a double's 15 digits are plenty.
+     */
+    static double sumToSeries(String series, BigDecimal sum) {
+        return isMoney(series)
+                ? sum.setScale(MONEY_SCALE, RoundingMode.HALF_EVEN)
+                        .unscaledValue()
+                        .doubleValue()
+                : sum.doubleValue();
+    }
+
+    static BigDecimal sumFromSeries(String series, double value) {
+        return isMoney(series) ? BigDecimal.valueOf(Math.round(value), MONEY_SCALE) : BigDecimal.valueOf(value);
+    }
+
+    private static boolean isMoney(String series) {
+        return SeriesCatalog.standard()
+                .find(series)
+                .map(d -> d.unit().equals("currency"))
+                .orElse(false);
     }
 
     private String[] filters(RollupQuery q, String field) {
