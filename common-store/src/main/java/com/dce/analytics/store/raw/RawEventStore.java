@@ -3,7 +3,9 @@ package com.dce.analytics.store.raw;
 import com.dce.analytics.events.AnalyticsEvent;
 import com.dce.analytics.events.EventJson;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -12,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -71,29 +74,91 @@ public final class RawEventStore {
     }
 
     /**
-     * Creates the daily partitions from {@code today - 1} to {@code today + daysAhead} and drops
-     * those wholly older than the retention period. Safe to call repeatedly.
+     * Retention of the archive. On plain PostgreSQL: creates the daily partitions from
+     * {@code today - 1} to {@code today + daysAhead} (moving rows that had landed in the default
+     * partition for such a day into it), drops the partitions wholly older than the retention period
+     * and deletes default-partition rows older than it. On TimescaleDB: keeps the hypertable's
+     * retention policy at {@code retentionDays}. Safe to call repeatedly and from several replicas.
      */
     public void maintainPartitions(LocalDate today, int daysAhead, int retentionDays) {
         if (!usesPartitions()) {
+            applyTimescaleRetention(retentionDays);
             return;
         }
         for (LocalDate day = today.minusDays(1); !day.isAfter(today.plusDays(daysAhead)); day = day.plusDays(1)) {
-            String name = "events_p" + DAY.format(day);
-            jdbc.execute("CREATE TABLE IF NOT EXISTS " + name + " PARTITION OF events FOR VALUES FROM ('" + day
-                    + "T00:00:00Z') TO ('" + day.plusDays(1) + "T00:00:00Z')");
+            createPartition(day);
         }
         List<String> old = jdbc.queryForList(
                 "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
                         + " JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'events'"
                         + " AND c.relname ~ '^events_p[0-9]{8}$'",
                 String.class);
-        String cutoff = "events_p" + DAY.format(today.minusDays(retentionDays));
+        LocalDate cutoffDay = today.minusDays(retentionDays);
+        String cutoff = "events_p" + DAY.format(cutoffDay);
         for (String name : old) {
             if (name.compareTo(cutoff) < 0) {
                 jdbc.execute("DROP TABLE IF EXISTS " + name);
             }
         }
+        jdbc.update(
+                "DELETE FROM events_default WHERE event_time < ?",
+                OffsetDateTime.of(cutoffDay.atStartOfDay(), ZoneOffset.UTC));
+    }
+
+    /**
+     * A day's partition, created detached, filled with the rows of that day that are in the default
+     * partition, then attached: a plain {@code PARTITION OF} would fail once the default partition
+     * holds such rows (events that arrived before their day's partition existed).
+     */
+    private void createPartition(LocalDate day) {
+        String name = "events_p" + DAY.format(day);
+        String from = day + "T00:00:00Z";
+        String to = day.plusDays(1) + "T00:00:00Z";
+        jdbc.execute((ConnectionCallback<Void>) c -> {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.execute("SELECT pg_advisory_xact_lock(hashtext('events-partitions'))");
+                try (ResultSet rs = st.executeQuery("SELECT to_regclass('" + name + "') IS NOT NULL")) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        c.commit();
+                        return null;
+                    }
+                }
+                st.execute("CREATE TABLE " + name + " (LIKE events INCLUDING DEFAULTS)");
+                st.execute("WITH moved AS (DELETE FROM events_default WHERE event_time >= '" + from
+                        + "' AND event_time < '" + to + "' RETURNING *) INSERT INTO " + name
+                        + " SELECT * FROM moved");
+                st.execute("ALTER TABLE events ATTACH PARTITION " + name + " FOR VALUES FROM ('" + from + "') TO ('"
+                        + to + "')");
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+            return null;
+        });
+    }
+
+    private void applyTimescaleRetention(int retentionDays) {
+        String flavour = jdbc.queryForObject(
+                "SELECT coalesce(max(value), 'absent') FROM storage_features WHERE name = 'timescaledb'", String.class);
+        if (!"enabled".equals(flavour)) {
+            return;
+        }
+        List<String> current = jdbc.queryForList(
+                "SELECT config->>'drop_after' FROM timescaledb_information.jobs"
+                        + " WHERE proc_name = 'policy_retention' AND hypertable_name = 'events'",
+                String.class);
+        String wanted = retentionDays + " days";
+        if (current.size() == 1 && wanted.equals(current.getFirst())) {
+            return;
+        }
+        jdbc.execute("SELECT remove_retention_policy('events', if_exists => true)");
+        jdbc.execute("SELECT add_retention_policy('events', INTERVAL '" + retentionDays + " days')");
     }
 
     private static void bind(PreparedStatement ps, AnalyticsEvent e) throws SQLException {

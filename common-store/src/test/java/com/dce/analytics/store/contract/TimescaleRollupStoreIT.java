@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.dce.analytics.store.StoreMigrations;
 import com.dce.analytics.store.query.RollupReader;
 import com.dce.analytics.store.query.RollupWriter;
+import com.dce.analytics.store.raw.RawEventStore;
 import com.dce.analytics.store.rollup.PostgresRollupStore;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,5 +73,19 @@ class TimescaleRollupStoreIT extends RollupStoreContract {
                 String.class);
         assertThat(jobs)
                 .contains("policy_compression:metric_rollups", "policy_compression:events", "policy_retention:events");
+    }
+
+    @Test
+    void shouldKeepTheArchiveRetentionPolicyAtTheConfiguredDays() {
+        RawEventStore raw = new RawEventStore(jdbc.getDataSource());
+        assertThat(raw.usesPartitions()).isFalse();
+
+        raw.maintainPartitions(LocalDate.now(ZoneOffset.UTC), 3, 12);
+
+        assertThat(jdbc.queryForList(
+                        "SELECT config->>'drop_after' FROM timescaledb_information.jobs"
+                                + " WHERE proc_name = 'policy_retention' AND hypertable_name = 'events'",
+                        String.class))
+                .containsExactly("12 days");
     }
 }

@@ -1,6 +1,7 @@
 package com.dce.analytics.aggregator.system;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -33,7 +34,9 @@ public record AggregatorProperties(
         Sinks sinks) {
 
     public AggregatorProperties {
-        sinks = sinks == null ? new Sinks(5000, Duration.ofMillis(200), Duration.ofSeconds(1), 30) : sinks;
+        sinks = sinks == null
+                ? new Sinks(5000, Duration.ofMillis(200), Duration.ofSeconds(1), 30, Sinks.DEFAULT_ROLLUP_RETENTION)
+                : sinks;
     }
 
     /**
@@ -41,10 +44,23 @@ public record AggregatorProperties(
      * @param redisLinger how long the hot-tier sink gathers a batch (freshness)
      * @param postgresLinger how long the history sink gathers a batch (fewer upserts)
      * @param rawRetentionDays how long raw events are archived
+     * @param rollupRetention how long history keeps windows of each label; labels not named (1h) are
+     *     kept for good: reports and the executive dashboard read hourly windows over years
      */
     public record Sinks(
             @DefaultValue("5000") int maxBatch,
             @DefaultValue("200ms") Duration redisLinger,
             @DefaultValue("1s") Duration postgresLinger,
-            @DefaultValue("30") int rawRetentionDays) {}
+            @DefaultValue("30") int rawRetentionDays,
+            Map<String, Duration> rollupRetention) {
+
+        static final Map<String, Duration> DEFAULT_ROLLUP_RETENTION =
+                Map.of("10s", Duration.ofDays(7), "1m", Duration.ofDays(90), "5m", Duration.ofDays(90));
+
+        public Sinks {
+            rollupRetention = rollupRetention == null || rollupRetention.isEmpty()
+                    ? DEFAULT_ROLLUP_RETENTION
+                    : Map.copyOf(rollupRetention);
+        }
+    }
 }

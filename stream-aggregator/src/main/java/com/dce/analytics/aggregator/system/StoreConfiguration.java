@@ -6,6 +6,7 @@ import com.dce.analytics.store.hot.HotStoreSettings;
 import com.dce.analytics.store.hot.HotStores;
 import com.dce.analytics.store.raw.RawEventStore;
 import com.dce.analytics.store.rollup.PostgresRollupStore;
+import com.dce.analytics.store.rollup.RollupRetention;
 import java.net.URI;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -47,6 +48,11 @@ public class StoreConfiguration {
     @Bean
     RawEventStore rawEventStore(DataSource dataSource, Schema schema) {
         return new RawEventStore(dataSource);
+    }
+
+    @Bean
+    RollupRetention rollupRetention(DataSource dataSource, Schema schema) {
+        return new RollupRetention(dataSource);
     }
 
     @Bean(destroyMethod = "close")
