@@ -2,6 +2,7 @@ package com.dce.analytics.query.live;
 
 import com.dce.analytics.query.metrics.QueryService;
 import com.dce.analytics.query.system.QueryApiProperties;
+import com.dce.analytics.store.access.ApiKeyStore;
 import com.dce.analytics.store.access.AuditLog;
 import com.dce.analytics.store.hot.HotStoreSettings;
 import java.time.Clock;
@@ -15,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 class LiveBeans {
 
     @Bean
-    LiveHub liveHub(QueryService queries, JsonMapper json, QueryApiProperties properties) {
-        return new LiveHub(queries, json, properties.live());
+    LiveHub liveHub(QueryService queries, ApiKeyStore keys, JsonMapper json, QueryApiProperties properties) {
+        return new LiveHub(queries, keys, json, properties.live());
     }
 
     @Bean

@@ -2,6 +2,7 @@ package com.dce.analytics.query.live;
 
 import com.dce.analytics.store.access.ApiPrincipal;
 import com.dce.analytics.web.ApiKeyAuthenticationFilter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +20,9 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 /**
  * The WebSocket endpoint {@code /api/v1/live}. The handshake is an {@code /api/} request, so the
  * API-key filter has already authenticated it (browsers pass the key as {@code ?api_key=}); the
- * principal is carried into the session for the per-metric role checks.
+ * principal is carried into the session for the per-metric role checks, and the key itself so
+ * that {@link LiveHub} can re-validate it while the session stays open (a revoked key's sessions
+ * are closed).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
@@ -58,10 +61,27 @@ class LiveConfiguration implements WebSocketConfigurer {
                     && servlet.getServletRequest().getAttribute(ApiKeyAuthenticationFilter.PRINCIPAL)
                             instanceof ApiPrincipal principal) {
                 attributes.put(LiveHandler.PRINCIPAL, principal);
+                String key = presentedKey(servlet.getServletRequest());
+                if (key != null) {
+                    attributes.put(LiveHandler.API_KEY, key);
+                }
                 return true;
             }
             response.setStatusCode(HttpStatus.UNAUTHORIZED);
             return false;
+        }
+
+        /** The key as the API-key filter read it (same order: X-API-Key, Bearer, {@code ?api_key=}). */
+        static String presentedKey(HttpServletRequest request) {
+            String header = request.getHeader("X-API-Key");
+            if (header != null && !header.isBlank()) {
+                return header.trim();
+            }
+            String auth = request.getHeader("Authorization");
+            if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                return auth.substring(7).trim();
+            }
+            return request.getParameter("api_key");
         }
 
         @Override

@@ -36,6 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class LiveHandler extends TextWebSocketHandler {
 
     static final String PRINCIPAL = "principal";
+    /** The key the handshake presented, so that the hub can re-validate it while the session is open. */
+    static final String API_KEY = "api_key";
+
     private static final String DEFAULT_RANGE = "15m";
 
     private final LiveHub hub;

@@ -4,15 +4,20 @@ import com.dce.analytics.query.metrics.MetricCatalogs;
 import com.dce.analytics.query.metrics.MetricResponses.TimeSeries;
 import com.dce.analytics.query.metrics.QueryService;
 import com.dce.analytics.query.system.QueryApiProperties;
+import com.dce.analytics.store.access.ApiKeyStore;
+import com.dce.analytics.store.access.ApiPrincipal;
 import com.dce.analytics.store.query.MetricQuery;
 import com.dce.analytics.store.query.MetricResult;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,12 +38,18 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link ChangeFeed}), and a ticker re-evaluates dirty queries at most once per coalescing
  * interval, once for all subscribers of that query, and hands the serialized update to each
  * subscriber's {@link Outbox}. Queries with no subscriber left are dropped.
+ *
+ * <p>The API key is checked at the handshake and then again every {@code key-check-interval}
+ * through {@link ApiKeyStore#authenticate}: a session whose key has been revoked (or is otherwise no
+ * longer accepted) is closed with 1008 (policy violation).
  */
 final class LiveHub implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
     private static final long TICK_MS = 100;
     private static final Duration REFRESH_AT_LEAST = Duration.ofSeconds(30);
+    static final CloseStatus KEY_NOT_VALID =
+            CloseStatus.POLICY_VIOLATION.withReason("the API key has been revoked or is no longer valid");
 
     /** One distinct query and who follows it. */
     static final class LiveQuery {
@@ -59,11 +70,15 @@ final class LiveHub implements SmartLifecycle {
     static final class Subscriber {
         private final WebSocketSession session;
         private final Outbox outbox;
+        private final ApiPrincipal principal;
+        private final String apiKey;
         private final Set<LiveSubscription> subscriptions = ConcurrentHashMap.newKeySet();
 
         Subscriber(WebSocketSession session, Outbox outbox) {
             this.session = session;
             this.outbox = outbox;
+            this.principal = (ApiPrincipal) session.getAttributes().get(LiveHandler.PRINCIPAL);
+            this.apiKey = (String) session.getAttributes().get(LiveHandler.API_KEY);
         }
 
         WebSocketSession session() {
@@ -80,6 +95,7 @@ final class LiveHub implements SmartLifecycle {
     }
 
     private final QueryService queries;
+    private final ApiKeyStore keys;
     private final JsonMapper json;
     private final QueryApiProperties.Live settings;
     private final Map<LiveSubscription, LiveQuery> live = new ConcurrentHashMap<>();
@@ -87,11 +103,14 @@ final class LiveHub implements SmartLifecycle {
     private final ExecutorService evaluators = Executors.newFixedThreadPool(
             2, Thread.ofPlatform().name("live-eval-", 0).daemon().factory());
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final AtomicBoolean checkingKeys = new AtomicBoolean();
+    private long lastKeyCheck = System.nanoTime();
     private ScheduledExecutorService ticker;
     private volatile boolean running;
 
-    LiveHub(QueryService queries, JsonMapper json, QueryApiProperties.Live settings) {
+    LiveHub(QueryService queries, ApiKeyStore keys, JsonMapper json, QueryApiProperties.Live settings) {
         this.queries = queries;
+        this.keys = keys;
         this.json = json;
         this.settings = settings;
     }
@@ -126,6 +145,11 @@ final class LiveHub implements SmartLifecycle {
             query.subscribers.add(s);
             return query;
         });
+        if (sessions.get(s.session().getId()) != s) {
+            // closed meanwhile (key revoked, stalled): close() may not have seen this subscription
+            unsubscribe(s, sub);
+            return;
+        }
         evaluators.execute(() -> {
             try {
                 s.outbox().offer(sub.key(), update(sub, false));
@@ -179,8 +203,41 @@ final class LiveHub implements SmartLifecycle {
                         s.session().getId(),
                         settings.sendTimeLimit());
                 close(s.session());
-                senders.execute(() -> closeQuietly(s.session()));
+                senders.execute(() -> closeQuietly(s.session(), CloseStatus.SESSION_NOT_RELIABLE));
             }
+        }
+        if (now - lastKeyCheck >= settings.keyCheckInterval().toNanos() && checkingKeys.compareAndSet(false, true)) {
+            lastKeyCheck = now;
+            senders.execute(this::checkKeys);
+        }
+    }
+
+    /**
+     * Re-validates the key of every open session (once per distinct key) and closes the sessions
+     * whose key is no longer accepted. If the key store cannot be asked (database down), sessions
+     * are left open and the next round tries again.
+     */
+    private void checkKeys() {
+        try {
+            Map<String, Optional<ApiPrincipal>> current = new HashMap<>();
+            for (Subscriber s : sessions.values()) {
+                Optional<ApiPrincipal> now =
+                        s.apiKey == null ? Optional.empty() : current.computeIfAbsent(s.apiKey, keys::authenticate);
+                if (s.principal == null
+                        || now.filter(p -> p.keyId().equals(s.principal.keyId()))
+                                .isEmpty()) {
+                    log.info(
+                            "closing live session {}: its API key {} has been revoked or is no longer valid",
+                            s.session().getId(),
+                            s.principal == null ? "?" : s.principal.keyId());
+                    close(s.session());
+                    senders.execute(() -> closeQuietly(s.session(), KEY_NOT_VALID));
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not re-validate the API keys of live sessions: {}", e.toString());
+        } finally {
+            checkingKeys.set(false);
         }
     }
 
@@ -236,9 +293,16 @@ final class LiveHub implements SmartLifecycle {
         return new TextMessage(json.writeValueAsString(message));
     }
 
-    private static void closeQuietly(WebSocketSession session) {
+    /** Open sessions authenticated with the key {@code keyId}. */
+    long sessionCount(UUID keyId) {
+        return sessions.values().stream()
+                .filter(s -> s.principal != null && s.principal.keyId().equals(keyId))
+                .count();
+    }
+
+    private static void closeQuietly(WebSocketSession session, CloseStatus status) {
         try {
-            session.close(CloseStatus.SESSION_NOT_RELIABLE);
+            session.close(status);
         } catch (IOException | RuntimeException e) {
             log.debug("closing {}: {}", session.getId(), e.toString());
         }

@@ -56,10 +56,13 @@ public record QueryApiProperties(
      * @param maxSubscriptionsPerSession subscriptions one WebSocket may hold
      * @param maxRange widest range a live subscription may follow
      * @param sendTimeLimit a session whose send has been blocked this long is closed
+     * @param keyCheckInterval how often the API key of each open session is re-validated (a revoked
+     *     key's sessions are closed)
      */
     public record Live(
             @DefaultValue("1s") Duration coalesceInterval,
             @DefaultValue("50") int maxSubscriptionsPerSession,
             @DefaultValue("6h") Duration maxRange,
-            @DefaultValue("10s") Duration sendTimeLimit) {}
+            @DefaultValue("10s") Duration sendTimeLimit,
+            @DefaultValue("5s") Duration keyCheckInterval) {}
 }

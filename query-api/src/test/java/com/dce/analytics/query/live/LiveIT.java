@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.dce.analytics.events.AnalyticsEvent;
 import com.dce.analytics.events.EventJson;
 import com.dce.analytics.metrics.MetricPoint;
+import com.dce.analytics.query.support.Http;
 import com.dce.analytics.query.support.PointFactory;
 import com.dce.analytics.query.support.RunningApi;
 import com.dce.analytics.query.support.TestStores;
@@ -53,6 +54,9 @@ class LiveIT {
         final List<JsonNode> messages = new CopyOnWriteArrayList<>();
         final boolean reading;
         final StringBuilder partial = new StringBuilder();
+        /** Completes with the server's close frame: status code and reason. */
+        final CompletableFuture<Closed> closed = new CompletableFuture<>();
+
         WebSocket socket;
 
         Client(boolean reading) {
@@ -90,6 +94,17 @@ class LiveIT {
             return null;
         }
 
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(new Closed(statusCode, reason));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.completeExceptionally(error);
+        }
+
         List<JsonNode> updates(String buyer) {
             return messages.stream()
                     .filter(m -> m.path("type").asString("").equals("update"))
@@ -97,6 +112,8 @@ class LiveIT {
                     .toList();
         }
     }
+
+    record Closed(int status, String reason) {}
 
     private static String subscription(String buyer) {
         return "{\"subscribe\":[{\"metric\":\"calls_per_minute\",\"filters\":{\"buyer_id\":[\"" + buyer
@@ -212,5 +229,49 @@ class LiveIT {
         assertThat(hub.queryCount()).isGreaterThanOrEqualTo(1);
         slow.socket.abort();
         fast.socket.abort();
+    }
+
+    @Test
+    void shouldCloseOpenSessionsOfAKeySoonAfterItIsRevokedAndKeepOthersOpen() {
+        // given a key issued through the admin API with a live subscription, and a session of another key
+        Http.Answer issued = Http.post(
+                api.baseUrl() + "/api/v1/admin/keys",
+                api.adminKey(),
+                "{\"name\":\"live-revoked\",\"roles\":[\"viewer\"]}");
+        assertThat(issued.status()).isEqualTo(201);
+        String secret = issued.json().get("secret").asString();
+        String id = issued.json().get("key").get("id").asString();
+        String buyer = "live-revoke-" + UUID.randomUUID();
+        Client revoked = Client.connect(secret, true);
+        Client other = Client.connect(viewer, true);
+        revoked.send(subscription(buyer));
+        other.send(subscription(buyer));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !revoked.updates(buyer).isEmpty()
+                        && !other.updates(buyer).isEmpty());
+        LiveHub hub = api.bean(LiveHub.class);
+        assertThat(hub.sessionCount(UUID.fromString(id))).isEqualTo(1);
+
+        // when an admin revokes the key
+        assertThat(Http.delete(api.baseUrl() + "/api/v1/admin/keys/" + id, api.adminKey())
+                        .status())
+                .isEqualTo(204);
+
+        // then its session is closed by the server within the key-check interval (5 s) plus slack, as
+        // a policy violation with a reason, and the hub no longer holds it
+        Closed closed = revoked.closed.orTimeout(10, TimeUnit.SECONDS).join();
+        assertThat(closed.status()).isEqualTo(1008);
+        assertThat(closed.reason()).contains("revoked");
+        assertThat(hub.sessionCount(UUID.fromString(id))).isZero();
+
+        // and the other key's session outlived that check: it is open and still gets updates
+        writeCalls(buyer, 2, new ArrayList<>());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() ->
+                        assertThat(latestTotal(other.updates(buyer).getLast())).isEqualTo(2));
+        assertThat(other.closed).isNotDone();
+        assertThat(revoked.updates(buyer))
+                .allSatisfy(u -> assertThat(latestTotal(u)).isZero());
+        other.socket.abort();
     }
 }
