@@ -17,6 +17,13 @@ final class AggregatorProcess implements AutoCloseable {
     }
 
     static AggregatorProcess start(String applicationId, Path stateDir, Path log) throws IOException {
+        return start(
+                applicationId, stateDir, log, SharedInfrastructure.postgres().jdbcUrl(), 0);
+    }
+
+    /** With its own PostgreSQL and a known HTTP port (for health checks). */
+    static AggregatorProcess start(String applicationId, Path stateDir, Path log, String jdbcUrl, int httpPort)
+            throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(
                 java,
@@ -24,12 +31,14 @@ final class AggregatorProcess implements AutoCloseable {
                 "-cp",
                 System.getProperty("java.class.path"),
                 AggregatorApplication.class.getName(),
-                "--server.port=0",
+                "--server.port=" + httpPort,
                 "--analytics.kafka.bootstrap-servers="
                         + SharedInfrastructure.kafka().bootstrapServers(),
                 "--analytics.redis.url=redis://localhost:"
                         + SharedInfrastructure.redis().port(),
-                "--spring.datasource.url=" + SharedInfrastructure.postgres().jdbcUrl() + "?reWriteBatchedInserts=true",
+                "--spring.datasource.url=" + jdbcUrl + "?reWriteBatchedInserts=true",
+                // fail fast while the database is down, so the sink notices and backs off
+                "--spring.datasource.hikari.connection-timeout=2000",
                 "--spring.datasource.username="
                         + SharedInfrastructure.postgres().username(),
                 "--spring.datasource.password="
