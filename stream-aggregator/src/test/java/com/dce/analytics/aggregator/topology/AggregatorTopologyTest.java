@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.dce.analytics.events.AnalyticsEvent;
+import com.dce.analytics.events.EventFamily;
 import com.dce.analytics.events.topic.Topics;
 import com.dce.analytics.metrics.MetricPoint;
 import com.dce.analytics.metrics.SeriesKey;
@@ -317,5 +318,206 @@ class AggregatorTopologyTest {
         pipe(new AnalyticsEvent(null, "call.routed", T0, "call", "x", null, Map.of(), null));
         emit();
         assertThat(latest).isEmpty();
+    }
+
+    // ---- the other families, exact numbers
+
+    /** Routes each event to its family's topic, as ingest does. */
+    private void pipeAny(AnalyticsEvent... events) {
+        for (AnalyticsEvent e : events) {
+            var topic = Topics.forFamily(EventFamily.ofEventType(e.eventType()).orElseThrow());
+            driver.createInputTopic(
+                            topic.name(),
+                            Serdes.String().serializer(),
+                            topic.valueSerde().serializer())
+                    .pipeInput(e.entityId(), e, e.eventTime());
+        }
+    }
+
+    @Test
+    void shouldKeepRevenueExactThroughRetriesAndLateCompletions() {
+        AnalyticsEvent first = completed("c1", T0.plusSeconds(70), "b1", "s1", "1.3333", "61");
+        pipe(first, first); // a client retry
+        pipe(completed("c2", T0.plusSeconds(170), "b1", "s1", "0.5000", "45"));
+        // 51 s after its minute [60, 120) ended, inside the 1-minute grace: still counted there
+        pipe(completed("c3", T0.plusSeconds(119), "b1", "s1", "2.0000", "1"));
+        // [0, 60) closed at stream time 120: past the grace, diverted, counted only as late
+        pipe(completed("c4", T0.plusSeconds(50), "b1", "s1", "9.9999", "600"));
+
+        closeUpTo(T0.plusSeconds(240));
+
+        // 1.3333 × 61 / 60 = 1.355521… → 1.3555; 2 × 1 / 60 = 0.0333…→ 0.0333; 0.5 × 45 / 60 = 0.375
+        MetricPoint minute = point("revenue", Map.of("buyer_id", "b1"), "1m", T0.plusSeconds(60));
+        assertThat(minute.sum()).isEqualByComparingTo("1.3888");
+        assertThat(minute.count()).isEqualTo(2);
+        assertThat(point("revenue", Map.of("buyer_id", "b1"), "1m", T0.plusSeconds(120))
+                        .sum())
+                .isEqualByComparingTo("0.3750");
+        assertThat(point("revenue_by_seller", Map.of("seller_id", "s1"), "1m", T0.plusSeconds(60))
+                        .sum())
+                .isEqualByComparingTo("1.3888");
+        assertThat(point("revenue", Map.of(), "1h", T0).sum()).isEqualByComparingTo("1.7638");
+        assertThat(latest.keySet()).noneMatch(k -> k.startsWith("revenue{}@1m@" + T0.toEpochMilli()));
+        assertThat(late.readValuesToList()).extracting(AnalyticsEvent::entityId).containsExactly("c4");
+    }
+
+    @Test
+    void shouldSplitRoutingIntoTenSecondWindowsWithPercentilesAndSuccess() {
+        // 0-9.99 s: decision times 1..200 ms, every fifth a failure; 10.000 s starts the next window
+        for (int i = 1; i <= 200; i++) {
+            pipe(routed("r" + i, T0.plusMillis(i * 49L), "b1", "CA", "ml_ranked", Integer.toString(i), i % 5 != 0));
+        }
+        pipe(routed("next", T0.plusSeconds(10), "b1", "CA", "ml_ranked", "7", true));
+
+        closeUpTo(T0.plusSeconds(20));
+
+        MetricPoint ok =
+                point("routing", Map.of("algorithm", "ml_ranked", "success", "true", "fallback", "false"), "10s", T0);
+        MetricPoint failed =
+                point("routing", Map.of("algorithm", "ml_ranked", "success", "false", "fallback", "false"), "10s", T0);
+        var all = ok.aggregate().mergeAcross(failed.aggregate());
+        assertThat(all.count()).isEqualTo(200);
+        assertThat((double) ok.count() / all.count()).isEqualTo(0.8);
+        assertThat(all.quantile(0.50)).isCloseTo(100, within(2.0));
+        assertThat(all.quantile(0.95)).isCloseTo(190, within(2.0));
+        assertThat(all.quantile(0.99)).isCloseTo(198, within(2.0));
+        assertThat(point(
+                                "routing",
+                                Map.of("algorithm", "ml_ranked", "success", "true", "fallback", "false"),
+                                "10s",
+                                T0.plusSeconds(10))
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void shouldAggregateBidsAndAuctions() {
+        pipeAny(
+                event("bid.placed")
+                        .entity("a1")
+                        .at(T0.plusSeconds(1))
+                        .with("buyer_id", "b1")
+                        .with("bid_amount", new BigDecimal("2.5000"))
+                        .build(),
+                event("bid.placed")
+                        .entity("a1")
+                        .at(T0.plusSeconds(2))
+                        .with("buyer_id", "b2")
+                        .with("bid_amount", new BigDecimal("3.1000"))
+                        .build(),
+                event("bid.won")
+                        .entity("a1")
+                        .at(T0.plusSeconds(3))
+                        .with("buyer_id", "b2")
+                        .with("bid_amount", new BigDecimal("3.1000"))
+                        .build(),
+                event("auction.completed")
+                        .entity("a1")
+                        .at(T0.plusSeconds(3))
+                        .with("duration_ms", new BigDecimal("840"))
+                        .with("bids", 2)
+                        .with("buyer_id", "b2")
+                        .build());
+
+        closeUpTo(T0.plusSeconds(60));
+
+        MetricPoint placed = point("bids", Map.of("outcome", "placed"), "1m", T0);
+        assertThat(placed.count()).isEqualTo(2);
+        assertThat(placed.sum()).isEqualByComparingTo("5.6000");
+        assertThat(point("bids", Map.of("outcome", "won", "buyer_id", "b2"), "1m", T0)
+                        .count())
+                .isEqualTo(1);
+        MetricPoint auctions = point("auctions", Map.of(), "1m", T0);
+        assertThat(auctions.count()).isEqualTo(1);
+        assertThat(auctions.sum()).isEqualByComparingTo("840");
+    }
+
+    @Test
+    void shouldAggregateCostsComplianceAndSystemMetrics() {
+        pipeAny(
+                event("financial.cost")
+                        .entity("acct")
+                        .at(T0.plusSeconds(5))
+                        .with("category", "infrastructure")
+                        .with("amount", new BigDecimal("12.3400"))
+                        .build(),
+                event("financial.cost")
+                        .entity("acct")
+                        .at(T0.plusSeconds(6))
+                        .with("category", "infrastructure")
+                        .with("amount", new BigDecimal("0.0100"))
+                        .build(),
+                event("compliance.dnc_check")
+                        .entity("n1")
+                        .at(T0.plusSeconds(7))
+                        .with("result", "listed")
+                        .build(),
+                event("compliance.dnc_check")
+                        .entity("n2")
+                        .at(T0.plusSeconds(8))
+                        .with("result", "clear")
+                        .build(),
+                event("compliance.tcpa_violation")
+                        .entity("v1")
+                        .at(T0.plusSeconds(9))
+                        .with("rule", "quiet_hours")
+                        .with("seller_id", "s9")
+                        .build(),
+                event("system.api_request")
+                        .entity("api-1")
+                        .at(T0.plusSeconds(10))
+                        .with("service", "routing-api")
+                        .with("endpoint", "/route")
+                        .with("latency_ms", new BigDecimal("12.5"))
+                        .with("status", 200)
+                        .build(),
+                event("system.api_request")
+                        .entity("api-1")
+                        .at(T0.plusSeconds(11))
+                        .with("service", "routing-api")
+                        .with("endpoint", "/route")
+                        .with("latency_ms", new BigDecimal("250"))
+                        .with("status", 503)
+                        .build(),
+                event("system.db_query")
+                        .entity("api-1")
+                        .at(T0.plusSeconds(12))
+                        .with("service", "routing-api")
+                        .with("duration_ms", new BigDecimal("3.25"))
+                        .build(),
+                event("system.resource")
+                        .entity("api-1")
+                        .at(T0.plusSeconds(13))
+                        .with("service", "routing-api")
+                        .with("cpu_percent", new BigDecimal("41.5"))
+                        .with("memory_bytes", 734003200L)
+                        .build());
+
+        closeUpTo(T0.plusSeconds(60));
+
+        // pinned dimensions (category, outcome, result, status_class) stay in every kept key
+        assertThat(point("costs", Map.of("category", "infrastructure", "outcome", "none"), "1m", T0)
+                        .sum())
+                .isEqualByComparingTo("12.3500");
+        assertThat(point("dnc_checks", Map.of("result", "listed"), "1m", T0).count())
+                .isEqualTo(1);
+        assertThat(point("dnc_checks", Map.of("result", "clear"), "1m", T0).count())
+                .isEqualTo(1);
+        assertThat(point("tcpa_violations", Map.of("rule", "quiet_hours", "seller_id", "s9"), "1h", T0)
+                        .count())
+                .isEqualTo(1);
+        MetricPoint errors = point("api_requests", Map.of("service", "routing-api", "status_class", "5xx"), "1m", T0);
+        assertThat(errors.count()).isEqualTo(1);
+        assertThat(errors.max()).isEqualTo(250);
+        assertThat(point("api_requests", Map.of("status_class", "2xx"), "1m", T0)
+                        .count())
+                .isEqualTo(1);
+        assertThat(point("db_queries", Map.of("service", "routing-api"), "1m", T0)
+                        .sum())
+                .isEqualByComparingTo("3.25");
+        assertThat(point("cpu", Map.of("service", "routing-api"), "1m", T0).sum())
+                .isEqualByComparingTo("41.5");
+        assertThat(point("memory", Map.of("service", "routing-api"), "1m", T0).last())
+                .isEqualTo(734003200d);
     }
 }
