@@ -3,6 +3,7 @@ package com.dce.analytics.query.dashboards;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dce.analytics.events.EventJson;
+import com.dce.analytics.query.metrics.TimeExpressions;
 import com.dce.analytics.query.support.Http;
 import com.dce.analytics.query.support.RunningApi;
 import com.dce.analytics.query.support.TestStores;
@@ -12,14 +13,19 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +41,10 @@ import tools.jackson.databind.JsonNode;
 class GrafanaDashboardsIT {
 
     private static final Path DASHBOARDS = Path.of("..", "grafana", "dashboards");
+    /** The spec's refresh rate of each dashboard. */
+    private static final Map<String, String> REFRESH =
+            Map.of("operations", "1s", "financial", "10s", "quality", "30s", "executive", "5m");
+
     private static RunningApi api;
     private static String grafanaKey;
 
@@ -57,7 +67,19 @@ class GrafanaDashboardsIT {
         List<DynamicTest> tests = new ArrayList<>();
         for (Path file : files) {
             JsonNode board = EventJson.mapper().readTree(Files.readString(file));
-            assertThat(board.get("refresh").asString()).isIn("1s", "10s", "30s", "5m");
+            String id = file.getFileName().toString().replace(".json", "");
+            tests.add(DynamicTest.dynamicTest(file.getFileName() + " refreshes every " + REFRESH.get(id), () -> {
+                assertThat(board.get("uid").asString()).isEqualTo("cea-" + id);
+                assertThat(board.get("refresh").asString())
+                        .as("refresh of " + id)
+                        .isEqualTo(REFRESH.get(id));
+                assertThat(board.get("timepicker")
+                                .get("refresh_intervals")
+                                .valueStream()
+                                .map(JsonNode::asString))
+                        .as("refresh intervals offered by " + id)
+                        .contains(REFRESH.get(id));
+            }));
             for (JsonNode panel : board.get("panels")) {
                 assertThat(panel.get("targets").size())
                         .as(panel.get("title").asString())
@@ -76,11 +98,45 @@ class GrafanaDashboardsIT {
         return tests.stream();
     }
 
+    /**
+     * Grafana raises any refresh below {@code min_refresh_interval} (default 5 s) to that minimum, so
+     * both places that set it (grafana.ini and the compose environment, which wins) must allow the
+     * fastest dashboard's rate.
+     */
+    @Test
+    void grafanaShouldAllowTheFastestDashboardRefresh() throws IOException {
+        Duration fastest = REFRESH.values().stream()
+                .map(r -> TimeExpressions.duration(r, "refresh"))
+                .min(Duration::compareTo)
+                .orElseThrow();
+        assertThat(fastest).isEqualTo(Duration.ofSeconds(1));
+
+        Matcher ini = Pattern.compile("(?ms)^\\[dashboards\\][^\\[]*?^min_refresh_interval\\s*=\\s*(\\S+)")
+                .matcher(Files.readString(Path.of("..", "grafana", "grafana.ini")));
+        assertThat(ini.find())
+                .as("min_refresh_interval in [dashboards] of grafana.ini")
+                .isTrue();
+        assertThat(TimeExpressions.duration(ini.group(1), "min_refresh_interval"))
+                .isLessThanOrEqualTo(fastest);
+
+        String compose = Files.readString(Path.of("..", "docker-compose.yml"));
+        Matcher grafana =
+                Pattern.compile("(?ms)^  grafana:\\n(.*?)(?=^  \\S|^\\S|\\z)").matcher(compose);
+        assertThat(grafana.find()).as("grafana service in docker-compose.yml").isTrue();
+        Matcher env = Pattern.compile("GF_DASHBOARDS_MIN_REFRESH_INTERVAL:\\s*\"?([^\"\\s]+)")
+                .matcher(grafana.group(1));
+        assertThat(env.find())
+                .as("GF_DASHBOARDS_MIN_REFRESH_INTERVAL of the grafana service")
+                .isTrue();
+        assertThat(TimeExpressions.duration(env.group(1), "GF_DASHBOARDS_MIN_REFRESH_INTERVAL"))
+                .isLessThanOrEqualTo(fastest);
+    }
+
     private static void check(JsonNode panel, JsonNode target, String range) {
         assertThat(target.get("datasource").get("uid").asString()).isEqualTo("query-api");
         assertThat(target.get("url").asString()).startsWith("/api/v1/");
         Instant now = Instant.now();
-        Instant from = now.minus(com.dce.analytics.query.metrics.TimeExpressions.duration(range.substring(4), "range"));
+        Instant from = now.minus(TimeExpressions.duration(range.substring(4), "range"));
         StringBuilder url =
                 new StringBuilder(api.baseUrl()).append(target.get("url").asString());
         char sep = '?';
