@@ -50,31 +50,37 @@ final class GroupedTable {
         }
         int width = metrics.stream().mapToInt(m -> m.compare() ? 3 : 1).sum();
         Map<Map<String, String>, BigDecimal[]> rows = new LinkedHashMap<>();
+        List<Map<Map<String, String>, BigDecimal>> previousValues = new ArrayList<>();
         int col = 0;
         for (Metric m : metrics) {
             Map<Map<String, String>, BigDecimal> current =
                     reader.totals(m.metric(), request.period(), dimensions, filters);
-            Map<Map<String, String>, BigDecimal> previous = m.compare()
-                    ? reader.totals(m.metric(), request.period().previous(), dimensions, filters)
-                    : Map.of();
+            previousValues.add(
+                    m.compare()
+                            ? reader.totals(m.metric(), request.period().previous(), dimensions, filters)
+                            : Map.of());
             Set<Map<String, String>> groups = new LinkedHashSet<>(current.keySet());
             for (Map<String, String> g : groups) {
                 BigDecimal[] row = rows.computeIfAbsent(g, k -> new BigDecimal[width]);
                 row[col] = current.get(g);
-                if (m.compare()) {
-                    row[col + 1] = previous.getOrDefault(g, reader.emptyValue(m.metric()));
-                    row[col + 2] = relativeChange(row[col], row[col + 1]);
-                }
             }
             col += m.compare() ? 3 : 1;
         }
-        // a group seen by one metric only is worth zero in the additive ones
+        // a group seen by one metric only is worth zero in the additive ones, in the current and the previous
+        // period alike; the previous value and the change are filled in once every group is known
         col = 0;
-        for (Metric m : metrics) {
+        for (int i = 0; i < metrics.size(); i++) {
+            Metric m = metrics.get(i);
             BigDecimal empty = reader.emptyValue(m.metric());
-            for (BigDecimal[] row : rows.values()) {
+            for (Map.Entry<Map<String, String>, BigDecimal[]> e : rows.entrySet()) {
+                BigDecimal[] row = e.getValue();
                 if (row[col] == null) {
                     row[col] = empty;
+                }
+                if (m.compare()) {
+                    BigDecimal before = previousValues.get(i).get(e.getKey());
+                    row[col + 1] = before == null ? empty : before;
+                    row[col + 2] = relativeChange(row[col], row[col + 1]);
                 }
             }
             col += m.compare() ? 3 : 1;

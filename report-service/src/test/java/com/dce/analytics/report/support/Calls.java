@@ -26,6 +26,21 @@ public final class Calls {
             String bidPerMinute,
             String telephonyCost,
             String payout) {
+        return talked(at, buyer, seller, state, disposition, seconds, bidPerMinute, telephonyCost, payout, "4.0");
+    }
+
+    /** A call that was routed, answered and ended, with its audio quality score (MOS). */
+    public Calls talked(
+            Instant at,
+            String buyer,
+            String seller,
+            String state,
+            String disposition,
+            int seconds,
+            String bidPerMinute,
+            String telephonyCost,
+            String payout,
+            String audioQuality) {
         String id = "call-" + UUID.randomUUID();
         events.add(routed(id, at, buyer, seller, state));
         events.add(event("call.connected")
@@ -46,7 +61,7 @@ public final class Calls {
                 .with("bid_amount", new BigDecimal(bidPerMinute))
                 .with("telephony_cost", new BigDecimal(telephonyCost))
                 .with("payout_amount", new BigDecimal(payout))
-                .with("audio_quality_score", new BigDecimal("4.0"));
+                .with("audio_quality_score", new BigDecimal(audioQuality));
         if (disposition.equals("dropped")) {
             completed.with("drop_reason", "network");
         }
@@ -87,6 +102,28 @@ public final class Calls {
                 .entity("tcpa")
                 .with("rule", rule)
                 .with("seller_id", seller)
+                .build());
+        return this;
+    }
+
+    /** A customer complaint about a call of {@code seller}. */
+    public Calls complaint(Instant at, String seller, String category) {
+        events.add(event("call.complaint")
+                .at(at)
+                .entity("call-" + UUID.randomUUID())
+                .with("seller_id", seller)
+                .with("category", category)
+                .build());
+        return this;
+    }
+
+    /** A post-call survey answer (1–5) about a call of {@code seller}. */
+    public Calls survey(Instant at, String seller, int score) {
+        events.add(event("call.survey")
+                .at(at)
+                .entity("call-" + UUID.randomUUID())
+                .with("seller_id", seller)
+                .with("score", BigDecimal.valueOf(score))
                 .build());
         return this;
     }
