@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -46,7 +45,6 @@ final class LiveHandler extends TextWebSocketHandler {
     private final AuditLog audit;
     private final Clock clock;
     private final QueryApiProperties.Live settings;
-    private final AtomicLong replies = new AtomicLong();
 
     LiveHandler(LiveHub hub, JsonMapper json, AuditLog audit, Clock clock, QueryApiProperties.Live settings) {
         this.hub = hub;
@@ -210,7 +208,7 @@ final class LiveHandler extends TextWebSocketHandler {
     }
 
     private void reply(LiveHub.Subscriber subscriber, Map<String, Object> message) {
-        hub.send(subscriber, "reply:" + replies.incrementAndGet(), message);
+        hub.reply(subscriber, message);
     }
 
     private static Map<String, Object> error(int status, String title, String detail, String metric) {

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,6 +49,7 @@ final class LiveHub implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
     private static final long TICK_MS = 100;
     private static final Duration REFRESH_AT_LEAST = Duration.ofSeconds(30);
+    private static final int REPLY_ROOM = 16;
     static final CloseStatus KEY_NOT_VALID =
             CloseStatus.POLICY_VIOLATION.withReason("the API key has been revoked or is no longer valid");
 
@@ -74,9 +76,9 @@ final class LiveHub implements SmartLifecycle {
         private final String apiKey;
         private final Set<LiveSubscription> subscriptions = ConcurrentHashMap.newKeySet();
 
-        Subscriber(WebSocketSession session, Outbox outbox) {
+        Subscriber(WebSocketSession session, Executor sender, int maxPending) {
             this.session = session;
-            this.outbox = outbox;
+            this.outbox = new Outbox(session::sendMessage, sender, maxPending, this::holds);
             this.principal = (ApiPrincipal) session.getAttributes().get(LiveHandler.PRINCIPAL);
             this.apiKey = (String) session.getAttributes().get(LiveHandler.API_KEY);
         }
@@ -91,6 +93,10 @@ final class LiveHub implements SmartLifecycle {
 
         Set<LiveSubscription> subscriptions() {
             return subscriptions;
+        }
+
+        private boolean holds(String key) {
+            return subscriptions.stream().anyMatch(sub -> sub.key().equals(key));
         }
     }
 
@@ -116,8 +122,8 @@ final class LiveHub implements SmartLifecycle {
     }
 
     Subscriber open(WebSocketSession session) {
-        Subscriber s =
-                new Subscriber(session, new Outbox(session, senders, settings.maxSubscriptionsPerSession() + 16));
+        // room for the latest state of every subscription the session may hold, and some replies
+        Subscriber s = new Subscriber(session, senders, settings.maxSubscriptionsPerSession() + REPLY_ROOM);
         sessions.put(session.getId(), s);
         return s;
     }
@@ -154,7 +160,7 @@ final class LiveHub implements SmartLifecycle {
             try {
                 s.outbox().offer(sub.key(), update(sub, false));
             } catch (RuntimeException e) {
-                s.outbox().offer("error:" + sub.key(), error(sub, e));
+                s.outbox().offer(sub.key(), error(sub, e));
             }
         });
     }
@@ -165,6 +171,7 @@ final class LiveHub implements SmartLifecycle {
             q.subscribers.remove(s);
             return q.subscribers.isEmpty() ? null : q;
         });
+        s.outbox().discard(sub.key());
     }
 
     /** Base series that have new window states (from the changes channel). */
@@ -176,8 +183,9 @@ final class LiveHub implements SmartLifecycle {
         }
     }
 
-    void send(Subscriber s, String key, Map<String, Object> message) {
-        s.outbox().offer(key, text(message));
+    /** A reply to the session's own request (ack, error, pong): dropped before any subscription's latest state. */
+    void reply(Subscriber s, Map<String, Object> message) {
+        s.outbox().reply(text(message));
     }
 
     int queryCount() {
