@@ -151,6 +151,28 @@ public final class BatchingMetricsCollector implements MetricsCollector {
         enqueue(events.revenue(amount, buyer));
     }
 
+    /**
+     * A resource sample of this service ({@code system.resource}): CPU in percent of one core and
+     * memory in use, also kept as Micrometer gauges.
+     */
+    public void recordResources(double cpuPercent, long memoryBytes) {
+        recordGauge("analytics.process.cpu_percent", cpuPercent);
+        recordGauge("analytics.process.memory_bytes", memoryBytes);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("service", settings.service());
+        p.put("cpu_percent", BigDecimal.valueOf(cpuPercent).setScale(2, java.math.RoundingMode.HALF_UP));
+        p.put("memory_bytes", memoryBytes);
+        enqueue(events.system("system.resource", p));
+    }
+
+    /** This service's heartbeat ({@code system.heartbeat}): {@code up}, {@code degraded} or {@code down}. */
+    public void recordHeartbeat(String status) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("service", settings.service());
+        p.put("status", status);
+        enqueue(events.system("system.heartbeat", p));
+    }
+
     @Override
     public boolean flush(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -186,8 +208,14 @@ public final class BatchingMetricsCollector implements MetricsCollector {
         if (!queue.offer(event)) {
             outstanding.decrementAndGet();
             dropped.increment();
-            log.warn(
-                    "metrics collector queue full ({}), event {} dropped", settings.queueCapacity(), event.eventType());
+            long n = (long) dropped.count();
+            if (n == 1 || n % 10_000 == 0) { // the counter has every one; the log must not flood
+                log.warn(
+                        "metrics collector queue full ({}), event {} dropped ({} dropped so far)",
+                        settings.queueCapacity(),
+                        event.eventType(),
+                        n);
+            }
         }
     }
 

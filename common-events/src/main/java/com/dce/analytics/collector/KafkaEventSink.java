@@ -44,8 +44,9 @@ public final class KafkaEventSink implements EventSink {
                         "lz4",
                         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
                         (int) timeout.toMillis(),
+                        // Kafka insists on delivery.timeout >= linger + request.timeout
                         ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                        (int) Math.min(timeout.toMillis(), 30_000),
+                        (int) Math.max(1, Math.min(timeout.toMillis() - 5, 30_000)),
                         ProducerConfig.MAX_BLOCK_MS_CONFIG,
                         timeout.toMillis()),
                 new StringSerializer(),

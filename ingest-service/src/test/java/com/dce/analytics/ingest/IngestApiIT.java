@@ -255,4 +255,23 @@ class IngestApiIT {
                 .map(e -> e.get("path").stringValue() + ": " + e.get("message").stringValue())
                 .toList();
     }
+
+    @Test
+    void shouldReportItsOwnRequestsAsSystemEvents() {
+        // when a request is served
+        assertThat(http().postEvent(TestEvents.json(TestEvents.callStarted(TestEvents.entity("telemetry"))))
+                        .statusCode())
+                .isEqualTo(201);
+
+        // then the service itself publishes it as an API request with route, status and latency
+        JsonNode request = value(topics.awaitRecords(
+                        r -> "ingest-service".equals(r.key())
+                                && r.value().contains("\"system.api_request\"")
+                                && r.value().contains("\"endpoint\":\"POST /api/v1/events\""),
+                        1)
+                .getFirst());
+        assertThat(request.at("/properties/service").stringValue()).isEqualTo("ingest-service");
+        assertThat(request.at("/properties/status").asInt()).isEqualTo(201);
+        assertThat(request.at("/properties/latency_ms").asDouble()).isPositive();
+    }
 }
