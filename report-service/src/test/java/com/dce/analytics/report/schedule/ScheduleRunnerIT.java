@@ -18,6 +18,8 @@ import com.dce.analytics.report.support.RollupSeeder;
 import com.dce.analytics.store.query.QueryLimits;
 import com.dce.analytics.store.rollup.PostgresRollupStore;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -103,6 +105,11 @@ class ScheduleRunnerIT {
     }
 
     private ScheduleRunner runner(MutableClock clock, String owner, int maxCatchUp, long attachMax, int smtpPort) {
+        return runner(clock, owner, maxCatchUp, attachMax, smtpPort, d -> {});
+    }
+
+    private ScheduleRunner runner(
+            MutableClock clock, String owner, int maxCatchUp, long attachMax, int smtpPort, EmailDelivery.Pause pause) {
         ReportArchive archive = new ReportArchive(ds, clock);
         ReportJobs j = new ReportJobs(builder, new CsvExporter(), new PdfExporter(new ChartRenderer()), archive, 1);
         jobs.add(j);
@@ -113,7 +120,7 @@ class ScheduleRunnerIT {
                 sender,
                 "reports@test.local",
                 new EmailDelivery.Retry(3, Duration.ofMillis(10), Duration.ofMillis(20)),
-                d -> {});
+                pause);
         return new ScheduleRunner(
                 new ScheduleStore(ds),
                 new RunStore(ds, clock),
@@ -290,6 +297,56 @@ class ScheduleRunnerIT {
         assertThat(run.error()).isEqualTo("delivery failed after 3 attempts");
         assertThat(run.reportId()).isNotNull();
         assertThat(run.finishedAt()).isNotNull();
+    }
+
+    @Test
+    void shouldDeliverOnTheSecondAttemptWhenTheRelayComesBackDuringTheBackOff() throws Exception {
+        // given a daily schedule and an SMTP relay that is down: nothing listens on its port yet
+        MutableClock clock = new MutableClock(START);
+        ReportSchedule s =
+                schedule(clock, "relay back", EnumSet.of(ReportSchedule.Format.PDF, ReportSchedule.Format.CSV));
+        int port = freePort();
+        GreenMail relay = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        List<Duration> pauses = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // the relay comes back while the runner waits out its first back-off
+        ScheduleRunner runner = runner(clock, "replica-g", 10, 10_000_000, port, d -> {
+            pauses.add(d);
+            if (pauses.size() == 1) {
+                relay.start();
+            }
+        });
+        try {
+            // when the fire time passes
+            clock.set(LocalDateTime.parse("2023-06-16T06:01").atZone(NEW_YORK).toInstant());
+            assertThat(runner.tick()).isEqualTo(1);
+
+            // then the first attempt failed (the relay refused), the second delivered with both exports attached
+            assertThat(pauses).containsExactly(Duration.ofMillis(10));
+            ReportRun run = runs(s.id()).getFirst();
+            assertThat(run.status()).isEqualTo(ReportRun.Status.SUCCEEDED);
+            assertThat(run.delivery()).isEqualTo(ReportRun.Delivery.ATTACHED);
+            assertThat(run.deliveryAttempts()).isEqualTo(2);
+            assertThat(run.deliveryDetail()).isEqualTo("sent to finance@example.com");
+            assertThat(run.error()).isNull();
+            MimeMessage[] mails = relay.getReceivedMessages();
+            assertThat(mails).hasSize(1);
+            assertThat(mails[0].getSubject()).isEqualTo("Daily report 2023-06-15 (America/New_York)");
+            assertThat(mails[0].getAllRecipients()).extracting(Object::toString).containsExactly("finance@example.com");
+            Map<String, byte[]> files = attachments(mails[0]);
+            assertThat(files).containsOnlyKeys("daily-report-2023-06-15.pdf", "daily-report-2023-06-15.csv");
+            assertThat(new String(files.get("daily-report-2023-06-15.pdf"), 0, 5))
+                    .isEqualTo("%PDF-");
+            CsvTable csv = CsvTable.parse(files.get("daily-report-2023-06-15.csv"));
+            assertThat(csv.value("Key figures", "Revenue", "Current")).isEqualTo("5.00");
+            // the archived exports are the ones that were sent
+            ReportArchive archive = new ReportArchive(ds, clock);
+            assertThat(archive.export(run.reportId(), "csv").orElseThrow())
+                    .isEqualTo(files.get("daily-report-2023-06-15.csv"));
+            // and nothing went to the GreenMail of the other tests
+            assertThat(SMTP.getReceivedMessages()).isEmpty();
+        } finally {
+            relay.stop();
+        }
     }
 
     @Test
