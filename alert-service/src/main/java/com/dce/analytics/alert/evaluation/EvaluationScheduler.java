@@ -1,11 +1,11 @@
 package com.dce.analytics.alert.evaluation;
 
 import com.dce.analytics.alert.system.AlertServiceProperties;
+import com.dce.analytics.alert.system.BackgroundLoop;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * lets exactly one of them evaluate each.
  */
 @Component
-class EvaluationScheduler implements SmartLifecycle {
+class EvaluationScheduler extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(EvaluationScheduler.class);
 
@@ -22,18 +22,18 @@ class EvaluationScheduler implements SmartLifecycle {
     private final AlertServiceProperties.Evaluation settings;
     private final Clock clock;
     private final Object timer = new Object();
-    private volatile boolean running;
-    private Thread thread;
 
     EvaluationScheduler(Evaluator evaluator, AlertServiceProperties properties, Clock clock) {
+        super("alert-evaluation", properties.alert().evaluation().enabled());
         this.evaluator = evaluator;
         this.settings = properties.alert().evaluation();
         this.clock = clock;
     }
 
-    private void loop() {
+    @Override
+    protected void loop() {
         long interval = Math.max(1_000, settings.interval().toMillis());
-        while (running) {
+        while (isRunning()) {
             long now = clock.millis();
             long wait = interval - Math.floorMod(now, interval);
             synchronized (timer) {
@@ -44,7 +44,7 @@ class EvaluationScheduler implements SmartLifecycle {
                     return;
                 }
             }
-            if (!running) {
+            if (!isRunning()) {
                 return;
             }
             try {
@@ -59,33 +59,5 @@ class EvaluationScheduler implements SmartLifecycle {
                 log.error("alert evaluation failed", e);
             }
         }
-    }
-
-    @Override
-    public synchronized void start() {
-        if (!settings.enabled() || running) {
-            return;
-        }
-        running = true;
-        thread = Thread.ofPlatform().daemon().name("alert-evaluation").start(this::loop);
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            thread = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

@@ -4,6 +4,7 @@ import com.dce.analytics.alert.rule.Route;
 import com.dce.analytics.alert.state.AlertEvent;
 import com.dce.analytics.alert.state.AlertStore;
 import com.dce.analytics.alert.system.AlertServiceProperties;
+import com.dce.analytics.alert.system.BackgroundLoop;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,7 +22,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code alert_receiver_consecutive_failures{receiver}}: nothing is lost silently.
  */
 @Component
-public class DeliveryWorker implements SmartLifecycle {
+public class DeliveryWorker extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
@@ -50,8 +50,6 @@ public class DeliveryWorker implements SmartLifecycle {
     private final Map<String, AtomicInteger> consecutiveFailures = new ConcurrentHashMap<>();
     private final AtomicLong backlog = new AtomicLong();
     private final Object wakeUp = new Object();
-    private volatile boolean running;
-    private Thread thread;
 
     DeliveryWorker(
             Outbox outbox,
@@ -61,6 +59,7 @@ public class DeliveryWorker implements SmartLifecycle {
             Clock clock,
             AlertServiceProperties properties,
             MeterRegistry meters) {
+        super("alert-delivery", properties.alert().delivery().enabled());
         this.outbox = outbox;
         senders.forEach(s -> this.senders.put(s.channel(), s));
         this.alerts = alerts;
@@ -238,8 +237,9 @@ public class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    private void loop() {
-        while (running) {
+    @Override
+    protected void loop() {
+        while (isRunning()) {
             int delivered = 0;
             try {
                 delivered = deliverDue();
@@ -257,33 +257,5 @@ public class DeliveryWorker implements SmartLifecycle {
                 }
             }
         }
-    }
-
-    @Override
-    public synchronized void start() {
-        if (!settings.enabled() || running) {
-            return;
-        }
-        running = true;
-        thread = Thread.ofPlatform().daemon().name("alert-delivery").start(this::loop);
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            thread = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }
