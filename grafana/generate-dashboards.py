@@ -96,15 +96,48 @@ def thresholds(*steps):
     return {"thresholds": {"mode": "absolute", "steps": [{"color": c, "value": v} for c, v in steps]}}
 
 
+# Grafana's built-in gazetteer of US states: two-letter code (key) or name -> the state's centre.
+USA_STATES = "public/gazetteer/usa-states.json"
+
+
+def state_map(state_field, value_field):
+    """Options of a geomap panel with one marker per US state: the marker is placed by looking the
+    state code of `state_field` up in Grafana's USA states gazetteer and is sized and coloured by
+    `value_field` (field names are the Infinity columns' text)."""
+    return {
+        "view": {"id": "coords", "lat": 38.5, "lon": -97.5, "zoom": 2.9, "allLayers": True},
+        "controls": {"showZoom": True, "mouseWheelZoom": False, "showAttribution": True, "showScale": False,
+                     "showMeasure": False, "showDebug": False},
+        "basemap": {"type": "default", "name": "Basemap", "config": {}},
+        "layers": [{
+            "type": "markers", "name": "Active calls", "tooltip": True,
+            "location": {"mode": "lookup", "lookup": state_field, "gazetteer": USA_STATES},
+            "config": {
+                "showLegend": True,
+                "style": {
+                    "color": {"field": value_field, "fixed": "dark-green"},
+                    "size": {"field": value_field, "fixed": 5, "min": 4, "max": 30},
+                    "opacity": 0.6,
+                    "symbol": {"mode": "fixed", "fixed": "img/icons/marker/circle.svg"},
+                    "rotation": {"fixed": 0, "min": -360, "max": 360, "mode": "mod"},
+                    "textConfig": {"fontSize": 12, "offsetX": 0, "offsetY": 0, "textAlign": "center",
+                                   "textBaseline": "middle"},
+                },
+            },
+        }],
+        "tooltip": {"mode": "details"},
+    }
+
+
 BY_GROUP = [{"id": "partitionByValues", "options": {"fields": []}}]
 
 
 def operations():
     b = Board("operations", "Operations", "1s", "now-1h")
-    b.add("bargauge", "Active calls by state", [aggregation("A", "concurrent_calls", "now-2m", "state", label="active calls")],
-          w=8, options={"orientation": "horizontal", "displayMode": "gradient",
-                        "reduceOptions": {"calcs": ["lastNotNull"], "values": True}},
-          description="Geographic view as bars by state (a geomap needs state shapes Grafana does not ship).")
+    b.add("geomap", "Active calls by state", [aggregation("A", "concurrent_calls", "now-2m", "state", label="active calls")],
+          w=8, options=state_map("state", "active calls"), field={"color": {"mode": "continuous-GrYlRd"}},
+          description="Active calls per US state: one marker per state (placed by Grafana's built-in USA states "
+                      "gazetteer from the state code), sized and coloured by the number of active calls.")
     b.add("timeseries", "Call volume · 1 min", [metric("A", "calls_per_minute", "1m", label="calls/min")], w=16)
     b.add("timeseries", "Call volume · 5 min", [metric("A", "calls_per_minute", "5m", label="calls/min")], w=12,
           time_from="6h")

@@ -16,8 +16,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +46,15 @@ class GrafanaDashboardsIT {
     /** The spec's refresh rate of each dashboard. */
     private static final Map<String, String> REFRESH =
             Map.of("operations", "1s", "financial", "10s", "quality", "30s", "executive", "5m");
+
+    /** Grafana's built-in gazetteer of US states and its keys (state and territory codes). */
+    private static final String USA_STATES_GAZETTEER = "public/gazetteer/usa-states.json";
+
+    private static final Set<String> USA_STATES_GAZETTEER_KEYS = Set.of(
+            "AK", "AL", "AR", "AS", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "HI", "IA", "ID", "IL", "IN", "KS",
+            "KY", "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MP", "MS", "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV",
+            "NY", "OH", "OK", "OR", "PA", "PR", "RI", "SC", "SD", "TN", "TX", "UT", "VA", "VI", "VT", "WA", "WI", "WV",
+            "WY");
 
     private static RunningApi api;
     private static String grafanaKey;
@@ -172,6 +183,52 @@ class GrafanaDashboardsIT {
         assertThat(anyNumber).as("a numeric value in " + url).isTrue();
         if (panel.get("type").asString().equals("timeseries")) {
             assertThat(rows.size()).as("points of " + url).isGreaterThan(1);
+        }
+        if (panel.get("type").asString().equals("geomap")) {
+            checkGeomap(panel, target, rows);
+        }
+    }
+
+    /**
+     * A geomap's marker layers place each row by looking its state code up in Grafana's USA states
+     * gazetteer and size/colour it by a number: the lookup field must be a string column holding
+     * codes the gazetteer knows (one row per state), the style fields numeric columns.
+     */
+    private static void checkGeomap(JsonNode panel, JsonNode target, List<JsonNode> rows) {
+        Map<String, JsonNode> columnsByName = new HashMap<>();
+        target.get("columns").forEach(c -> columnsByName.put(c.get("text").asString(), c));
+        JsonNode layers = panel.get("options").get("layers");
+        assertThat(layers).as("layers of " + panel.get("title")).isNotEmpty();
+        for (JsonNode layer : layers) {
+            assertThat(layer.get("type").asString()).isEqualTo("markers");
+            JsonNode location = layer.get("location");
+            assertThat(location.get("mode").asString()).isEqualTo("lookup");
+            assertThat(location.get("gazetteer").asString()).isEqualTo(USA_STATES_GAZETTEER);
+            JsonNode lookup = columnsByName.get(location.get("lookup").asString());
+            assertThat(lookup).as("the lookup field is a column of the query").isNotNull();
+            assertThat(lookup.get("type").asString()).isEqualTo("string");
+            List<String> codes = rows.stream()
+                    .map(r -> r.get(lookup.get("selector").asString()))
+                    .map(v -> v.isString() ? v.asString() : "not a string: " + v)
+                    .toList();
+            assertThat(codes).as("state codes").isNotEmpty().doesNotHaveDuplicates();
+            assertThat(USA_STATES_GAZETTEER_KEYS)
+                    .as("keys of " + USA_STATES_GAZETTEER)
+                    .containsAll(codes);
+            JsonNode style = layer.get("config").get("style");
+            for (String property : List.of("size", "color")) {
+                JsonNode value =
+                        columnsByName.get(style.get(property).get("field").asString());
+                assertThat(value)
+                        .as(property + " field is a column of the query")
+                        .isNotNull();
+                assertThat(value.get("type").asString()).isEqualTo("number");
+                assertThat(rows)
+                        .as(property + " values")
+                        .allSatisfy(r -> assertThat(
+                                        r.get(value.get("selector").asString()).isNumber())
+                                .isTrue());
+            }
         }
     }
 
