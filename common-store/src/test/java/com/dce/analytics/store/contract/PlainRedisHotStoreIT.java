@@ -7,8 +7,6 @@ import com.dce.analytics.store.hot.HotStore;
 import com.dce.analytics.store.hot.HotStoreSettings;
 import com.dce.analytics.store.hot.HotStores;
 import com.dce.analytics.store.hot.PlainRedisHotStore;
-import com.dce.analytics.store.query.RollupReader;
-import com.dce.analytics.store.query.RollupWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
 /** The contract on plain Redis (the embedded server has no modules), the hot tier's fallback. */
-class PlainRedisHotStoreIT extends RollupStoreContract {
+class PlainRedisHotStoreIT extends HotStoreContract {
 
     private static RedisClient redis;
     private static HotStore store;
@@ -29,24 +27,19 @@ class PlainRedisHotStoreIT extends RollupStoreContract {
         store = HotStores.forServer(redis, HotStoreSettings.defaults());
     }
 
+    @Override
+    protected RedisClient redis() {
+        return redis;
+    }
+
+    @Override
+    protected HotStore hot() {
+        return store;
+    }
+
     @AfterAll
     static void disconnect() {
         redis.close();
-    }
-
-    @Override
-    protected RollupWriter writer() {
-        return store;
-    }
-
-    @Override
-    protected RollupReader reader() {
-        return store;
-    }
-
-    @Override
-    protected void reset() {
-        redis.flushAll();
     }
 
     @Test
@@ -54,11 +47,6 @@ class PlainRedisHotStoreIT extends RollupStoreContract {
         assertThat(HotStores.hasTimeSeries(redis)).isFalse();
         assertThat(store).isInstanceOf(PlainRedisHotStore.class);
         assertThat(store.kind()).isEqualTo("plain");
-    }
-
-    @Test
-    void shouldAnnounceChangedSeriesOnTheChangesChannel() {
-        HotStoreChecks.shouldAnnounceChanges(redis, store);
     }
 
     @Test

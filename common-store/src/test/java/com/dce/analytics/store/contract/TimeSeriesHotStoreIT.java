@@ -6,8 +6,6 @@ import com.dce.analytics.store.hot.HotStore;
 import com.dce.analytics.store.hot.HotStoreSettings;
 import com.dce.analytics.store.hot.HotStores;
 import com.dce.analytics.store.hot.TimeSeriesHotStore;
-import com.dce.analytics.store.query.RollupReader;
-import com.dce.analytics.store.query.RollupWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +21,7 @@ import redis.clients.jedis.RedisClient;
  * registry serves a Redis with the module).
  */
 @Testcontainers(disabledWithoutDocker = true)
-class TimeSeriesHotStoreIT extends RollupStoreContract {
+class TimeSeriesHotStoreIT extends HotStoreContract {
 
     @Container
     private static final GenericContainer<?> REDIS =
@@ -38,24 +36,19 @@ class TimeSeriesHotStoreIT extends RollupStoreContract {
         store = HotStores.forServer(redis, HotStoreSettings.defaults());
     }
 
+    @Override
+    protected RedisClient redis() {
+        return redis;
+    }
+
+    @Override
+    protected HotStore hot() {
+        return store;
+    }
+
     @AfterAll
     static void disconnect() {
         redis.close();
-    }
-
-    @Override
-    protected RollupWriter writer() {
-        return store;
-    }
-
-    @Override
-    protected RollupReader reader() {
-        return store;
-    }
-
-    @Override
-    protected void reset() {
-        redis.flushAll();
     }
 
     @Test
@@ -63,10 +56,5 @@ class TimeSeriesHotStoreIT extends RollupStoreContract {
         assertThat(HotStores.hasTimeSeries(redis)).isTrue();
         assertThat(store).isInstanceOf(TimeSeriesHotStore.class);
         assertThat(store.kind()).isEqualTo("timeseries");
-    }
-
-    @Test
-    void shouldAnnounceChangedSeriesOnTheChangesChannel() {
-        HotStoreChecks.shouldAnnounceChanges(redis, store);
     }
 }

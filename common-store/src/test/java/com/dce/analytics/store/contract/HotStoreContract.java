@@ -1,27 +1,46 @@
 package com.dce.analytics.store.contract;
 
-import static com.dce.analytics.store.contract.RollupStoreContract.BASE;
-import static com.dce.analytics.store.contract.RollupStoreContract.CALLS;
-import static com.dce.analytics.store.contract.RollupStoreContract.point;
-import static com.dce.analytics.store.contract.RollupStoreContract.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.dce.analytics.store.hot.HotStore;
 import com.dce.analytics.store.hot.HotStoreSettings;
+import com.dce.analytics.store.query.RollupReader;
+import com.dce.analytics.store.query.RollupWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.RedisClient;
 
-/** Shared by the hot-tier adapters: the push channel query-api listens on. */
-final class HotStoreChecks {
+/** The rollup contract for the hot-tier adapters, plus the push channel query-api listens on. */
+abstract class HotStoreContract extends RollupStoreContract {
 
-    private HotStoreChecks() {}
+    protected abstract RedisClient redis();
 
-    static void shouldAnnounceChanges(RedisClient redis, HotStore store) {
+    protected abstract HotStore hot();
+
+    @Override
+    protected RollupWriter writer() {
+        return hot();
+    }
+
+    @Override
+    protected RollupReader reader() {
+        return hot();
+    }
+
+    @Override
+    protected void reset() {
+        redis().flushAll();
+    }
+
+    @Test
+    void shouldAnnounceChangedSeriesOnTheChangesChannel() {
+        RedisClient redis = redis();
+        HotStore store = hot();
         List<String> received = new CopyOnWriteArrayList<>();
         JedisPubSub listener = new JedisPubSub() {
             @Override
