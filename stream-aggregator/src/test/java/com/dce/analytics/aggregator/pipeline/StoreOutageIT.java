@@ -8,8 +8,6 @@ import com.dce.analytics.aggregator.system.StreamsLifecycle;
 import com.dce.analytics.embedded.EmbeddedPostgresServer;
 import com.dce.analytics.embedded.SharedInfrastructure;
 import com.dce.analytics.events.AnalyticsEvent;
-import com.dce.analytics.events.EventFamily;
-import com.dce.analytics.events.topic.Topics;
 import com.dce.analytics.store.StoreMigrations;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -23,14 +21,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -100,27 +95,18 @@ class StoreOutageIT {
         Path log = Files.createTempFile("outage-aggregator", ".log");
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 
-        try (KafkaProducer<String, AnalyticsEvent> producer = producer();
+        try (Traffic traffic = new Traffic();
                 AggregatorProcess aggregator = AggregatorProcess.start(
                         "outage-aggregator-" + System.nanoTime(), state, log, postgres.jdbcUrl(), httpPort)) {
-            send(producer, events.subList(0, CALLS / 2));
+            traffic.send(events.subList(0, CALLS / 2), 0);
             await().atMost(Duration.ofMinutes(2))
                     .failFast("the aggregator died, see " + log, () -> !aggregator.isAlive())
-                    .until(() -> completedCalls(jdbc) > 0 && health(httpPort) == 200);
+                    .until(() -> completedCalls(jdbc, t0) > 0 && health(httpPort) == 200);
 
             // when the database goes away while events keep coming
             postgres.close();
-            send(producer, events.subList(CALLS / 2, CALLS));
-            for (int partition = 0; partition < 3; partition++) {
-                AnalyticsEvent tick = event("system.heartbeat")
-                        .entity("outage-it")
-                        .at(end.plus(Duration.ofMinutes(70)))
-                        .with("service", "outage-it")
-                        .with("status", "up")
-                        .build();
-                producer.send(new ProducerRecord<>(Topics.SYSTEM_EVENTS.name(), partition, tick.entityId(), tick));
-            }
-            producer.flush();
+            traffic.send(events.subList(CALLS / 2, CALLS), 0);
+            traffic.advanceStreamTime("outage-it", end.plus(Duration.ofMinutes(70)));
 
             // then the aggregator says so instead of pretending
             await().atMost(Duration.ofMinutes(1))
@@ -134,13 +120,14 @@ class StoreOutageIT {
                     .pollInterval(Duration.ofSeconds(1))
                     .failFast("the aggregator died, see " + log, () -> !aggregator.isAlive())
                     .untilAsserted(() -> {
-                        assertThat(completedCalls(jdbc)).isEqualTo(CALLS);
+                        assertThat(completedCalls(jdbc, t0)).isEqualTo(CALLS);
                         assertThat(health(httpPort)).isEqualTo(200);
                     });
             assertThat(jdbc.queryForObject(
                             "SELECT sum(sum) FROM metric_rollups WHERE series = 'revenue'"
-                                    + " AND window_label = '1h' AND dim_set = ''",
-                            BigDecimal.class))
+                                    + " AND window_label = '1h' AND dim_set = '' AND window_start = ?",
+                            BigDecimal.class,
+                            OffsetDateTime.ofInstant(t0, ZoneOffset.UTC)))
                     .isEqualByComparingTo(expectedRevenue);
             await().atMost(Duration.ofMinutes(1))
                     .untilAsserted(() -> assertThat(jdbc.queryForObject(
@@ -150,12 +137,14 @@ class StoreOutageIT {
     }
 
     /** Completed calls counted in the 1-hour revenue windows (one value per completed call), -1 while the database is down. */
-    private static long completedCalls(JdbcTemplate jdbc) {
+    private static long completedCalls(JdbcTemplate jdbc, Instant hour) {
+        // the test's hour only: other tests' events share the broker and reach this aggregator too
         try {
             Long n = jdbc.queryForObject(
                     "SELECT coalesce(sum(count), 0) FROM metric_rollups WHERE series = 'revenue'"
-                            + " AND window_label = '1h' AND dim_set = ''",
-                    Long.class);
+                            + " AND window_label = '1h' AND dim_set = '' AND window_start = ?",
+                    Long.class,
+                    OffsetDateTime.ofInstant(hour, ZoneOffset.UTC));
             return n == null ? 0 : n;
         } catch (RuntimeException databaseDown) {
             return -1;
@@ -184,29 +173,6 @@ class StoreOutageIT {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
-    }
-
-    private static void send(KafkaProducer<String, AnalyticsEvent> producer, List<AnalyticsEvent> events) {
-        for (AnalyticsEvent e : events) {
-            String topic = Topics.forFamily(
-                            EventFamily.ofEventType(e.eventType()).orElseThrow())
-                    .name();
-            producer.send(new ProducerRecord<>(topic, e.entityId(), e));
-        }
-        producer.flush();
-    }
-
-    private static KafkaProducer<String, AnalyticsEvent> producer() {
-        return new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        SharedInfrastructure.kafka().bootstrapServers(),
-                        ProducerConfig.ACKS_CONFIG,
-                        "all",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                        true),
-                new StringSerializer(),
-                Topics.json(AnalyticsEvent.class).serializer());
     }
 
     private static int free() throws IOException {
