@@ -121,13 +121,36 @@ class ReportApiIT extends ServiceTestBase {
         assertThat(accepted.statusCode()).isEqualTo(202);
         String location = accepted.headers().firstValue("Location").orElseThrow();
         JsonNode first = json(accepted);
-        assertThat(first.get("status").asString()).isIn("queued", "running", "done");
-        assertThat(first.get("percent").asInt()).isBetween(0, 100);
+        // every status read along the way is recorded: the first answer's, each poll's, the last one's
+        List<String> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Integer> percents = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.function.Consumer<JsonNode> record = r -> {
+            statuses.add(r.get("status").asString());
+            percents.add(r.get("percent").asInt());
+        };
+        record.accept(first);
         await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() ->
-                        json(get(location, finance)).get("status").asString().equals("done"));
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    JsonNode polled = json(get(location, finance));
+                    record.accept(polled);
+                    return polled.get("status").asString().equals("done");
+                });
         JsonNode done = json(get(location, finance));
+        record.accept(done);
+        // percent never goes back and ends at 100; the status only moves forward, queued → running → done.
+        // (How many intermediate values are seen depends on how quickly the job runs: only what was seen is
+        // checked.)
+        assertThat(percents).as("percents polled, in order").allMatch(p -> p >= 0 && p <= 100);
+        assertThat(percents).as("percents polled, in order").isSorted();
+        assertThat(percents.getLast()).isEqualTo(100);
+        List<String> lifecycle = List.of("queued", "running", "done");
+        assertThat(statuses).as("statuses polled, in order").allMatch(lifecycle::contains);
+        assertThat(statuses.stream().map(lifecycle::indexOf).toList())
+                .as("statuses polled, in order")
+                .isSorted();
+        assertThat(statuses.getLast()).isEqualTo("done");
         assertThat(done.get("percent").asInt()).isEqualTo(100);
         CsvTable csv = CsvTable.parse(
                 get(done.get("links").get("csv").asString(), finance).body());
