@@ -7,7 +7,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Writes an audit entry for every API request that reached a handler: who (key), what (method,
@@ -41,8 +44,7 @@ public final class AuditInterceptor implements HandlerInterceptor {
         Object p = request.getAttribute(ApiKeyAuthenticationFilter.PRINCIPAL);
         ApiPrincipal principal = p instanceof ApiPrincipal a ? a : null;
         int status = response.getStatus();
-        String resource =
-                request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        String resource = resource(request);
         audit.record(new AuditEntry(
                 clock.instant(),
                 principal == null ? null : principal.keyId(),
@@ -54,5 +56,39 @@ public final class AuditInterceptor implements HandlerInterceptor {
                 status,
                 ms,
                 Map.of()));
+    }
+
+    /**
+     * What was asked for, as the audit log keeps it: path and query, with credentials that travel
+     * in URLs (a download link's {@code {token}}, a WebSocket handshake's {@code api_key}) cut to
+     * a recognisable prefix, so that whoever reads the log cannot reuse them.
+     */
+    static String resource(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
+            for (String name : SECRET_NAMES) {
+                if (variables.get(name) instanceof String secret && !secret.isEmpty()) {
+                    path = path.replace(secret, redact(secret));
+                }
+            }
+        }
+        String query = request.getQueryString();
+        if (query == null) {
+            return path;
+        }
+        Matcher m = SECRET_PARAMETER.matcher(query);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + redact(m.group(2))));
+        }
+        m.appendTail(out);
+        return path + "?" + out;
+    }
+
+    private static final java.util.List<String> SECRET_NAMES = java.util.List.of("token", "api_key", "apiKey");
+    private static final Pattern SECRET_PARAMETER = Pattern.compile("((?:^|&)(?:token|api_key|apiKey)=)([^&]*)");
+
+    private static String redact(String secret) {
+        return secret.substring(0, Math.min(4, secret.length() / 4)) + "…[redacted]";
     }
 }
