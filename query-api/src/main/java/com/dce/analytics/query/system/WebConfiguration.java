@@ -4,6 +4,9 @@ import com.dce.analytics.store.access.ApiKeyStore;
 import com.dce.analytics.store.access.AuditLog;
 import com.dce.analytics.web.ApiKeyAuthenticationFilter;
 import com.dce.analytics.web.AuditInterceptor;
+import com.dce.analytics.web.telemetry.ApiTelemetryFilter;
+import com.dce.analytics.web.telemetry.ServiceTelemetry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -11,6 +14,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -59,5 +63,16 @@ class WebConfiguration implements WebMvcConfigurer {
         registry.addRedirectViewController("/", "/console/index.html");
         registry.addRedirectViewController("/console", "/console/index.html");
         registry.addRedirectViewController("/console/", "/console/index.html");
+    }
+
+    /** The service measuring itself: its API requests, CPU, memory and heartbeat as system events. */
+    @Bean(destroyMethod = "close")
+    ServiceTelemetry serviceTelemetry(Environment env, MeterRegistry registry) {
+        return ServiceTelemetry.start(SERVICE, env, registry);
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiTelemetryFilter> apiTelemetryFilter(ServiceTelemetry telemetry) {
+        return telemetry.apiFilter();
     }
 }
