@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Registers {@code analytics.security.bootstrap-admin-key} (set from the environment) as an ADMIN
- * key at start-up, so a fresh deployment has a way in. Idempotent; no key ships with the code.
+ * key at start-up, so a fresh deployment has a way in, and {@code analytics.security.grafana-key}
+ * as the EXECUTIVE key Grafana reads with. Idempotent; no key ships with the code.
  */
 @Component
 class BootstrapAdminKey implements ApplicationRunner {
@@ -30,18 +31,24 @@ class BootstrapAdminKey implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        String secret = properties.security().bootstrapAdminKey();
+        register("bootstrap-admin", Role.ADMIN, properties.security().bootstrapAdminKey(), "bootstrap-admin-key");
+        register("grafana", Role.EXECUTIVE, properties.security().grafanaKey(), "grafana-key");
+    }
+
+    private void register(String name, Role role, String secret, String property) {
         if (secret == null || secret.isBlank()) {
-            log.info("no bootstrap admin key configured (analytics.security.bootstrap-admin-key)");
+            log.info("no {} key configured (analytics.security.{})", name, property);
             return;
         }
         if (secret.trim().length() < MIN_LENGTH) {
             throw new IllegalStateException(
-                    "analytics.security.bootstrap-admin-key must be at least " + MIN_LENGTH + " characters");
+                    "analytics.security." + property + " must be at least " + MIN_LENGTH + " characters");
         }
-        var issued = keys.register("bootstrap-admin", Set.of(Role.ADMIN), "bootstrap", secret.trim());
+        var issued = keys.register(name, Set.of(role), "bootstrap", secret.trim());
         log.info(
-                "bootstrap admin key registered (id {}, prefix {})",
+                "{} key registered with role {} (id {}, prefix {})",
+                name,
+                role,
                 issued.key().id(),
                 issued.key().prefix());
     }

@@ -28,8 +28,12 @@ public record QueryApiProperties(
     public record Redis(
             @DefaultValue("redis://localhost:6379") String url) {}
 
-    /** @param bootstrapAdminKey registered as an ADMIN key at start-up when set (from the environment) */
-    public record Security(String bootstrapAdminKey) {}
+    /**
+     * @param bootstrapAdminKey registered as an ADMIN key at start-up when set (from the environment)
+     * @param grafanaKey registered as an EXECUTIVE key named {@code grafana} at start-up when set, so
+     *     that a fresh deployment's Grafana can read the dashboards without a manual key issue
+     */
+    public record Security(String bootstrapAdminKey, String grafanaKey) {}
 
     /** @param dailyRevenue the revenue target of one day, in the account currency */
     public record Targets(@DefaultValue("250000") BigDecimal dailyRevenue) {}

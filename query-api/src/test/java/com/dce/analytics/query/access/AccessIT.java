@@ -81,6 +81,19 @@ class AccessIT {
     }
 
     @Test
+    void shouldRegisterTheConfiguredGrafanaKeyAsAnExecutiveKey() {
+        Http.Answer me = Http.get(url("/api/v1/me"), api.grafanaKey());
+
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().toString()).contains("grafana").containsIgnoringCase("executive");
+        assertThat(Http.get(url("/api/v1/dashboards/financial"), api.grafanaKey())
+                        .status())
+                .isEqualTo(200);
+        assertThat(Http.get(url("/api/v1/admin/keys"), api.grafanaKey()).status())
+                .isEqualTo(403);
+    }
+
+    @Test
     void shouldRefuseFinanceMetricsAndDashboardsToAViewer() {
         String viewer = api.issueKey("viewer-it", Role.VIEWER);
 

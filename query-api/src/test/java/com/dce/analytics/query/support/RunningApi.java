@@ -26,12 +26,14 @@ public final class RunningApi {
     private final ConfigurableApplicationContext context;
     private final String baseUrl;
     private final String adminKey;
+    private final String grafanaKey;
     private final HttpServer alertStub;
     private final int closedPort;
 
     private RunningApi() throws IOException {
         TestStores stores = TestStores.get();
         adminKey = "it-admin-" + UUID.randomUUID();
+        grafanaKey = "it-grafana-" + UUID.randomUUID();
         alertStub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         alertStub.start();
         try (ServerSocket s = new ServerSocket(0)) {
@@ -44,6 +46,7 @@ public final class RunningApi {
         props.put("spring.datasource.password", SharedInfrastructure.postgres().password());
         props.put("analytics.redis.url", stores.redisUrl());
         props.put("analytics.security.bootstrap-admin-key", adminKey);
+        props.put("analytics.security.grafana-key", grafanaKey);
         props.put(
                 "analytics.console.alert-service-url",
                 "http://127.0.0.1:" + alertStub.getAddress().getPort());
@@ -79,6 +82,11 @@ public final class RunningApi {
 
     public String adminKey() {
         return adminKey;
+    }
+
+    /** The key registered at start-up from {@code analytics.security.grafana-key}. */
+    public String grafanaKey() {
+        return grafanaKey;
     }
 
     /** Issues a key straight in the store (as an admin would through the API). */
