@@ -16,6 +16,7 @@ import com.dce.analytics.alert.support.TestDatabase;
 import com.dce.analytics.alert.support.TestSetup;
 import com.dce.analytics.alert.support.Traffic;
 import com.dce.analytics.alert.support.WebhookStub;
+import com.dce.analytics.embedded.HeadlessChromium;
 import com.dce.analytics.events.AnalyticsEvent;
 import com.dce.analytics.events.EventJson;
 import com.dce.analytics.store.access.ApiKeyStore;
@@ -49,6 +50,7 @@ class ConsoleBrowserIT {
 
     private static final Instant T = Instant.parse("2031-12-01T10:00:00Z");
     private static final TestClock clock = new TestClock(T.plusSeconds(15));
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static WebhookStub slack;
     private static AlertServiceInstance service;
     private static HeadlessChromium browser;
@@ -57,9 +59,7 @@ class ConsoleBrowserIT {
     @BeforeAll
     static void start() throws Exception {
         Optional<Path> chromium = HeadlessChromium.find();
-        Assumptions.assumeTrue(
-                chromium.isPresent(),
-                "no Chromium found (install it with 'apt-get install -y chromium' or set CHROMIUM); browser test skipped");
+        Assumptions.assumeTrue(chromium.isPresent(), HeadlessChromium.notFoundReason());
         slack = WebhookStub.slack();
         TestDatabase db = TestDatabase.create("alert_console_it");
         Map<String, String> p = TestSetup.properties(db, slack, null, 0, false);
@@ -80,7 +80,7 @@ class ConsoleBrowserIT {
         new Seeder(db.dataSource(), null).write(events);
         service.bean(Evaluator.class).evaluate(true);
         browser = new HeadlessChromium(chromium.get());
-        browser.open("http://localhost:" + service.port() + "/console/alerts.html");
+        browser.navigate("http://localhost:" + service.port() + "/console/alerts.html");
         browser.eval("localStorage.setItem('cea.apiKey', '" + key + "')");
         browser.reload();
     }
@@ -105,7 +105,7 @@ class ConsoleBrowserIT {
     @Test
     void shouldAcknowledgeAndSilenceTheActiveAlert() {
         // the active alert is listed
-        await().atMost(HeadlessChromium.patience())
+        await().atMost(PATIENCE)
                 .until(() -> browser.eval("document.querySelectorAll('#active-alerts tr[data-alert-id]').length")
                                 .intValue()
                         == 1);
@@ -117,9 +117,9 @@ class ConsoleBrowserIT {
 
         // acknowledge
         browser.eval("document.querySelector('#active-alerts tr[data-alert-id] button.ack').click()");
-        await().atMost(HeadlessChromium.patience()).until(() -> theAlert().acknowledged());
+        await().atMost(PATIENCE).until(() -> theAlert().acknowledged());
         assertThat(theAlert().ack().by()).isEqualTo("console-operator");
-        await().atMost(HeadlessChromium.patience())
+        await().atMost(PATIENCE)
                 .until(() -> browser.text("document.querySelector('#active-alerts tr[data-alert-id]').innerText")
                         .contains("console-operator"));
 
@@ -129,15 +129,15 @@ class ConsoleBrowserIT {
                 .isEqualTo("alertname=buyer_drops, buyer_id=b-42");
         browser.eval("document.getElementById('silence-comment').value = 'buyer b-42 is migrating'");
         browser.eval("document.getElementById('silence-create').click()");
-        await().atMost(HeadlessChromium.patience())
+        await().atMost(PATIENCE)
                 .until(() -> service.bean(SilenceService.class).list(false).size() == 1);
-        await().atMost(HeadlessChromium.patience())
+        await().atMost(PATIENCE)
                 .until(() -> browser.text("document.querySelector('#silences tbody').innerText")
                         .contains("buyer b-42 is migrating"));
 
         // the alert's timeline opens from its row
         browser.eval("document.querySelector('#active-alerts tr[data-alert-id]').click()");
-        await().atMost(HeadlessChromium.patience())
+        await().atMost(PATIENCE)
                 .until(() -> browser.text("document.getElementById('detail-events').innerText")
                         .contains("acknowledged by console-operator"));
         assertThat(browser.exceptions()).isEmpty();
@@ -156,7 +156,7 @@ class ConsoleBrowserIT {
                 """);
 
         // then the editor names the error and puts a caret under position 21
-        await().atMost(HeadlessChromium.patience())
+        await().atMost(PATIENCE)
                 .until(() -> "invalid".equals(browser.text("document.getElementById('rule-feedback').dataset.state")));
         assertThat(browser.text("document.getElementById('rule-feedback').innerText"))
                 .contains("condition: unknown metric 'drop_rat' (at position 21)");
@@ -175,10 +175,10 @@ class ConsoleBrowserIT {
                   c.dispatchEvent(new Event('input', {bubbles: true}));
                 })()
                 """);
-        await().atMost(HeadlessChromium.patience())
+        await().atMost(PATIENCE)
                 .until(() -> "valid".equals(browser.text("document.getElementById('rule-feedback').dataset.state")));
         browser.eval("document.getElementById('rule-save').click()");
-        await().atMost(HeadlessChromium.patience())
+        await().atMost(PATIENCE)
                 .until(() -> browser.eval("!!document.querySelector('#rules tr[data-rule=\"ui_rule\"]')")
                         .booleanValue());
         assertThat(service.bean(RuleService.class).get("ui_rule").rule().condition())
@@ -191,7 +191,7 @@ class ConsoleBrowserIT {
         browser.eval("document.getElementById('history-rule').value = 'buyer_drops'");
         browser.eval("document.querySelector('#history-form button[type=submit]').click()");
 
-        await().atMost(HeadlessChromium.patience())
+        await().atMost(PATIENCE)
                 .until(() -> browser.text("document.querySelector('#history tbody').innerText")
                         .contains("buyer_id=b-42"));
         assertThat(browser.exceptions()).isEmpty();

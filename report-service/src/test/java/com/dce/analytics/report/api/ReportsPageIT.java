@@ -2,6 +2,7 @@ package com.dce.analytics.report.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dce.analytics.embedded.HeadlessChromium;
 import com.dce.analytics.report.schedule.ReportRun;
 import com.dce.analytics.report.schedule.RunStore;
 import com.dce.analytics.report.support.Calls;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Assumptions;
@@ -37,9 +39,8 @@ class ReportsPageIT extends ServiceTestBase {
 
     @Test
     void shouldGenerateDownloadScheduleAndShowRunsInTheBrowser() throws Exception {
-        Assumptions.assumeTrue(
-                Chromium.find().isPresent(),
-                "no browser: /usr/bin/chromium is missing (apt-get install -y chromium); the page test is skipped");
+        Optional<Path> chromium = HeadlessChromium.find();
+        Assumptions.assumeTrue(chromium.isPresent(), HeadlessChromium.notFoundReason());
         ZoneId denver = ZoneId.of("America/Denver");
         Calls calls = new Calls();
         for (int day = 1; day <= 28; day++) {
@@ -58,7 +59,7 @@ class ReportsPageIT extends ServiceTestBase {
         String key = key(Role.ADMIN);
         String page = "http://localhost:" + port + "/console/reports.html";
 
-        try (Chromium browser = new Chromium()) {
+        try (HeadlessChromium browser = new HeadlessChromium(chromium.get(), 1400, 2200)) {
             browser.navigate(page);
             browser.eval("localStorage.setItem('cea.apiKey', '" + key + "')");
             browser.navigate(page);
@@ -66,7 +67,7 @@ class ReportsPageIT extends ServiceTestBase {
                     () -> browser.truthy("document.querySelector('header nav a.active')"),
                     Duration.ofSeconds(10),
                     "header");
-            assertThat(browser.eval("document.querySelector('header nav a.active').textContent"))
+            assertThat(browser.text("document.querySelector('header nav a.active').textContent"))
                     .isEqualTo("Reports");
 
             // generate a monthly report: a job whose progress the page follows to the end
@@ -83,9 +84,9 @@ class ReportsPageIT extends ServiceTestBase {
                     () -> browser.truthy("document.getElementById('generate-status').textContent.startsWith('Done')"),
                     Duration.ofSeconds(60),
                     "the report to finish");
-            assertThat(browser.eval("document.getElementById('progress').value"))
+            assertThat(browser.text("document.getElementById('progress').value"))
                     .isEqualTo("100");
-            assertThat(browser.eval("document.getElementById('generate-status').textContent"))
+            assertThat(browser.text("document.getElementById('generate-status').textContent"))
                     .isEqualTo("Done: Monthly report 2021-02 – 100 %");
             browser.waitFor(
                     () -> browser.truthy(
@@ -93,9 +94,9 @@ class ReportsPageIT extends ServiceTestBase {
                                     + ".some(r => r.cells[0].textContent === 'Monthly report 2021-02' && r.querySelector('button[data-download]'))"),
                     Duration.ofSeconds(10),
                     "the report in the list");
-            String id = browser.eval("[...document.querySelectorAll('#reports-table tbody tr')]"
+            String id = browser.text("[...document.querySelectorAll('#reports-table tbody tr')]"
                     + ".find(r => r.cells[0].textContent === 'Monthly report 2021-02').dataset.id");
-            String csv = browser.eval("Reports.fetchExport('" + id + "', 'csv').then(b => b.text())");
+            String csv = browser.text("Reports.fetchExport('" + id + "', 'csv').then(b => b.text())");
             // 28 days × 3.0000 per minute × 1 minute
             assertThat(csv).contains("Revenue,USD,84.00,");
 
@@ -112,9 +113,9 @@ class ReportsPageIT extends ServiceTestBase {
             String rowOf =
                     "[...document.querySelectorAll('#schedules-table tbody tr')].find(r => r.cells[0].textContent === 'Browser daily')";
             browser.waitFor(() -> browser.truthy(rowOf), Duration.ofSeconds(10), "the new schedule");
-            assertThat(browser.eval(rowOf + ".cells[4].textContent")).isEqualTo("cfo@example.com, ops@example.com");
-            assertThat(browser.eval(rowOf + ".cells[5].textContent")).isEqualTo("csv, pdf");
-            String scheduleId = browser.eval(rowOf + ".dataset.id");
+            assertThat(browser.text(rowOf + ".cells[4].textContent")).isEqualTo("cfo@example.com, ops@example.com");
+            assertThat(browser.text(rowOf + ".cells[5].textContent")).isEqualTo("csv, pdf");
+            String scheduleId = browser.text(rowOf + ".dataset.id");
             Files.createDirectories(Path.of("target"));
             Files.write(Path.of("target", "reports-page.png"), browser.screenshot());
             browser.eval(rowOf + ".querySelector('button[data-cancel]').click()");
@@ -139,10 +140,10 @@ class ReportsPageIT extends ServiceTestBase {
             browser.eval("Reports.loadRuns()");
             String runRow = "document.querySelector('#runs-table tbody tr[data-id=\"" + run + "\"]')";
             browser.waitFor(() -> browser.truthy(runRow), Duration.ofSeconds(10), "the run in the history");
-            assertThat(browser.eval(runRow + ".cells[0].textContent")).isEqualTo("Browser daily");
-            assertThat(browser.eval(runRow + ".cells[2].textContent")).isEqualTo("failed");
-            assertThat(browser.eval(runRow + ".cells[4].textContent")).isEqualTo("failed");
-            assertThat(browser.eval(runRow + ".cells[6].textContent")).isEqualTo("delivery failed after 4 attempts");
+            assertThat(browser.text(runRow + ".cells[0].textContent")).isEqualTo("Browser daily");
+            assertThat(browser.text(runRow + ".cells[2].textContent")).isEqualTo("failed");
+            assertThat(browser.text(runRow + ".cells[4].textContent")).isEqualTo("failed");
+            assertThat(browser.text(runRow + ".cells[6].textContent")).isEqualTo("delivery failed after 4 attempts");
             Files.write(Path.of("target", "reports-page-runs.png"), browser.screenshot());
         }
     }
