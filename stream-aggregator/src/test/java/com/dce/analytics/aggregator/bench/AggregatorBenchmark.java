@@ -55,6 +55,8 @@ public final class AggregatorBenchmark {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int probes = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int background = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
+        // further arguments (--analytics.aggregator.commit-interval=500ms, …) go to the aggregator
+        List<String> overrides = Arrays.stream(args).skip(3).toList();
         try (EmbeddedKafkaServer kafka =
                         EmbeddedKafkaServer.builder().partitions(3).start();
                 EmbeddedPostgresServer pg = EmbeddedPostgresServer.builder().start();
@@ -67,7 +69,7 @@ public final class AggregatorBenchmark {
             }
             System.out.printf("loaded %d simulated events into the event topics%n", loaded);
             long started = System.nanoTime();
-            try (ConfigurableApplicationContext app = start(kafka, pg, redis)) {
+            try (ConfigurableApplicationContext app = start(kafka, pg, redis, overrides)) {
                 waitForNoLag(kafka, "bench-aggregator");
                 double seconds = (System.nanoTime() - started) / 1e9;
                 System.out.printf(
@@ -172,19 +174,23 @@ public final class AggregatorBenchmark {
     }
 
     private static ConfigurableApplicationContext start(
-            EmbeddedKafkaServer kafka, EmbeddedPostgresServer pg, EmbeddedRedisServer redis) throws Exception {
+            EmbeddedKafkaServer kafka, EmbeddedPostgresServer pg, EmbeddedRedisServer redis, List<String> overrides)
+            throws Exception {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--analytics.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--analytics.redis.url=redis://localhost:" + redis.port(),
+                "--spring.datasource.url=" + pg.jdbcUrl() + "?reWriteBatchedInserts=true",
+                "--spring.datasource.username=" + pg.username(),
+                "--spring.datasource.password=" + pg.password(),
+                "--analytics.aggregator.application-id=bench-aggregator",
+                "--analytics.aggregator.state-dir=" + Files.createTempDirectory("bench-aggregator"),
+                "--logging.level.root=WARN"));
+        args.addAll(overrides);
+        System.out.println("aggregator arguments: " + overrides);
         return new SpringApplicationBuilder(AggregatorApplication.class)
                 .properties(Map.of("spring.config.name", AggregatorApplication.CONFIG_NAME))
-                .run(
-                        "--server.port=0",
-                        "--analytics.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                        "--analytics.redis.url=redis://localhost:" + redis.port(),
-                        "--spring.datasource.url=" + pg.jdbcUrl() + "?reWriteBatchedInserts=true",
-                        "--spring.datasource.username=" + pg.username(),
-                        "--spring.datasource.password=" + pg.password(),
-                        "--analytics.aggregator.application-id=bench-aggregator",
-                        "--analytics.aggregator.state-dir=" + Files.createTempDirectory("bench-aggregator"),
-                        "--logging.level.root=WARN");
+                .run(args.toArray(String[]::new));
     }
 
     private static void waitForNoLag(EmbeddedKafkaServer kafka, String group) throws Exception {
