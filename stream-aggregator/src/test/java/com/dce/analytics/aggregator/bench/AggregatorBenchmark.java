@@ -75,10 +75,26 @@ public final class AggregatorBenchmark {
                 System.out.printf(
                         "%nTHROUGHPUT: %d events aggregated in %.1f s (start-up included) = %.0f events/s%n",
                         loaded, seconds, loaded / seconds);
+                printWriteVolume(pg);
                 freshness(kafka, pg, redis, probes, background);
             }
         }
         System.exit(0);
+    }
+
+    /** How much the sinks wrote to PostgreSQL during the run: where the database's time goes. */
+    private static void printWriteVolume(EmbeddedPostgresServer pg) throws Exception {
+        try (Connection c = pg.connect();
+                ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT relname, sum(n_tup_ins), sum(n_tup_upd), sum(n_tup_hot_upd)"
+                                + " FROM pg_stat_user_tables WHERE relname = 'metric_rollups' OR relname LIKE 'events%'"
+                                + " GROUP BY relname ORDER BY 2 DESC LIMIT 6")) {
+            while (rs.next()) {
+                System.out.printf(
+                        "postgres %s: %d inserted, %d updated (%d HOT)%n",
+                        rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+            }
+        }
     }
 
     private static long load(KafkaProducer<String, AnalyticsEvent> producer, int events, Instant now) {
