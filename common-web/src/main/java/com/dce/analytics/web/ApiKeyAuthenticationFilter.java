@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -69,6 +71,15 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return request.getParameter("api_key");
         }
         return null;
+    }
+
+    /** The filter on everything under {@code /api/}, early in the chain (after telemetry). */
+    public static FilterRegistrationBean<ApiKeyAuthenticationFilter> onApi(ApiKeyStore keys) {
+        FilterRegistrationBean<ApiKeyAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ApiKeyAuthenticationFilter(keys, List.of("/api/")));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     public static ApiPrincipal principal(HttpServletRequest request) {

@@ -8,11 +8,9 @@ import com.dce.analytics.web.telemetry.ApiTelemetryFilter;
 import com.dce.analytics.web.telemetry.ServiceTelemetry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -36,11 +34,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyFilter(ApiKeyStore keys) {
-        FilterRegistrationBean<ApiKeyAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ApiKeyAuthenticationFilter(keys, List.of("/api/")));
-        registration.addUrlPatterns("/api/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
+        return ApiKeyAuthenticationFilter.onApi(keys);
     }
 
     @Override
