@@ -7,7 +7,6 @@ import com.dce.analytics.events.catalog.EventType;
 import com.dce.analytics.events.catalog.PropertySpec;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -101,7 +100,7 @@ public final class EventValidator {
         }
         Instant time;
         try {
-            time = OffsetDateTime.parse(text).toInstant();
+            time = Rfc3339.parse(text);
         } catch (DateTimeParseException e) {
             problems.add(new Violation(
                     path + ".event_time", "must be an RFC 3339 timestamp with offset, e.g. 2026-11-25T10:15:30Z"));
