@@ -58,7 +58,8 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    static String presentedKey(HttpServletRequest request) {
+    /** The key a request presents: X-API-Key, then Authorization: Bearer, then a WebSocket handshake's {@code ?api_key=}. */
+    public static String presentedKey(HttpServletRequest request) {
         String header = request.getHeader("X-API-Key");
         if (header != null && !header.isBlank()) {
             return header.trim();

@@ -6,6 +6,7 @@ import com.dce.analytics.store.access.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +20,10 @@ import org.springframework.web.servlet.HandlerMapping;
 public final class AuditInterceptor implements HandlerInterceptor {
 
     private static final String STARTED = AuditInterceptor.class.getName() + ".started";
+    /** Path variables and query parameters that carry credentials. */
+    private static final List<String> SECRET_NAMES = List.of("token", "api_key", "apiKey");
+
+    private static final Pattern SECRET_PARAMETER = Pattern.compile("((?:^|&)(?:token|api_key|apiKey)=)([^&]*)");
 
     private final AuditLog audit;
     private final String service;
@@ -84,9 +89,6 @@ public final class AuditInterceptor implements HandlerInterceptor {
         m.appendTail(out);
         return path + "?" + out;
     }
-
-    private static final java.util.List<String> SECRET_NAMES = java.util.List.of("token", "api_key", "apiKey");
-    private static final Pattern SECRET_PARAMETER = Pattern.compile("((?:^|&)(?:token|api_key|apiKey)=)([^&]*)");
 
     private static String redact(String secret) {
         return secret.substring(0, Math.min(4, secret.length() / 4)) + "…[redacted]";

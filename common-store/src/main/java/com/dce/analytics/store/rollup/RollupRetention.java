@@ -14,8 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Drops windows of fine labels (10 s, 1 min) from history once they are older than their
- * retention; hourly windows, which reports and long dashboards read, stay. One statement per label
- * and limited batches, so a first run on a large table does not hold locks for long. The same SQL
+ * retention; hourly windows, which reports and long dashboards read, stay. The same SQL
  * works on plain PostgreSQL and on TimescaleDB (which allows deletes in compressed chunks); a
  * hypertable-wide retention policy would drop the hourly windows too. Deletes go series by series
  * so each is a range scan of the primary key (series, window_label, window_start, …).

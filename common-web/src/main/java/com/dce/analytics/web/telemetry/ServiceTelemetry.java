@@ -3,11 +3,11 @@ package com.dce.analytics.web.telemetry;
 import com.dce.analytics.collector.BatchingMetricsCollector;
 import com.dce.analytics.collector.CollectorSettings;
 import com.dce.analytics.collector.KafkaEventSink;
+import com.dce.analytics.collector.ProcessResources;
 import com.dce.analytics.collector.Tag;
 import com.dce.analytics.events.catalog.EventCatalog;
 import com.dce.analytics.events.pii.PiiProtector;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.lang.management.ManagementFactory;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,12 +32,10 @@ import org.springframework.core.env.Environment;
  */
 public final class ServiceTelemetry implements AutoCloseable {
 
-    private final String service;
     private final BatchingMetricsCollector collector;
     private final ScheduledExecutorService sampler;
 
     ServiceTelemetry(String service, BatchingMetricsCollector collector, Duration sampleInterval) {
-        this.service = service;
         this.collector = collector;
         if (collector == null) {
             this.sampler = null;
@@ -74,10 +72,6 @@ public final class ServiceTelemetry implements AutoCloseable {
         return new ServiceTelemetry(service, collector, interval);
     }
 
-    public String service() {
-        return service;
-    }
-
     public boolean enabled() {
         return collector != null;
     }
@@ -101,16 +95,9 @@ public final class ServiceTelemetry implements AutoCloseable {
     }
 
     private void sample() {
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        double cpu = Math.max(0, os.getProcessCpuLoad()) * 100 * os.getAvailableProcessors();
-        Runtime rt = Runtime.getRuntime();
-        collector.recordResources(cpu, rt.totalMemory() - rt.freeMemory());
+        ProcessResources now = ProcessResources.now();
+        collector.recordResources(now.cpuPercent(), now.memoryBytes());
         collector.recordHeartbeat("up");
-    }
-
-    /** Publishes what is queued (for tests and shutdown). */
-    public boolean flush(Duration timeout) {
-        return collector == null || collector.flush(timeout);
     }
 
     @Override

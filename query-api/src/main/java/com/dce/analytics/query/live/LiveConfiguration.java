@@ -2,7 +2,6 @@ package com.dce.analytics.query.live;
 
 import com.dce.analytics.store.access.ApiPrincipal;
 import com.dce.analytics.web.ApiKeyAuthenticationFilter;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -61,7 +60,7 @@ class LiveConfiguration implements WebSocketConfigurer {
                     && servlet.getServletRequest().getAttribute(ApiKeyAuthenticationFilter.PRINCIPAL)
                             instanceof ApiPrincipal principal) {
                 attributes.put(LiveHandler.PRINCIPAL, principal);
-                String key = presentedKey(servlet.getServletRequest());
+                String key = ApiKeyAuthenticationFilter.presentedKey(servlet.getServletRequest());
                 if (key != null) {
                     attributes.put(LiveHandler.API_KEY, key);
                 }
@@ -69,19 +68,6 @@ class LiveConfiguration implements WebSocketConfigurer {
             }
             response.setStatusCode(HttpStatus.UNAUTHORIZED);
             return false;
-        }
-
-        /** The key as the API-key filter read it (same order: X-API-Key, Bearer, {@code ?api_key=}). */
-        static String presentedKey(HttpServletRequest request) {
-            String header = request.getHeader("X-API-Key");
-            if (header != null && !header.isBlank()) {
-                return header.trim();
-            }
-            String auth = request.getHeader("Authorization");
-            if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                return auth.substring(7).trim();
-            }
-            return request.getParameter("api_key");
         }
 
         @Override

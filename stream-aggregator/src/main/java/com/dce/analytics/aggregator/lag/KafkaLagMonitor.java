@@ -3,10 +3,10 @@ package com.dce.analytics.aggregator.lag;
 import com.dce.analytics.aggregator.system.AggregatorProperties;
 import com.dce.analytics.aggregator.system.PlatformProperties;
 import com.dce.analytics.aggregator.system.StreamsLifecycle;
+import com.dce.analytics.collector.ProcessResources;
 import com.dce.analytics.events.AnalyticsEvent;
 import com.dce.analytics.events.EventBuilder;
 import com.dce.analytics.events.topic.Topics;
-import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -126,15 +126,13 @@ class KafkaLagMonitor implements AutoCloseable {
     }
 
     private AnalyticsEvent resource() {
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        double cpu = Math.max(0, os.getProcessCpuLoad()) * 100 * os.getAvailableProcessors();
-        Runtime rt = Runtime.getRuntime();
+        ProcessResources now = ProcessResources.now();
         return EventBuilder.event("system.resource")
                 .at(clock.instant())
                 .entity(SERVICE)
                 .with("service", SERVICE)
-                .with("cpu_percent", BigDecimal.valueOf(cpu).setScale(2, RoundingMode.HALF_UP))
-                .with("memory_bytes", rt.totalMemory() - rt.freeMemory())
+                .with("cpu_percent", BigDecimal.valueOf(now.cpuPercent()).setScale(2, RoundingMode.HALF_UP))
+                .with("memory_bytes", now.memoryBytes())
                 .build();
     }
 
