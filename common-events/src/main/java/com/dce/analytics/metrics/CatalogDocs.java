@@ -49,8 +49,34 @@ public final class CatalogDocs {
                     .append(m.description())
                     .append(" |\n");
         }
-        out.append("\n## Base series\n\n| series | unit | dimensions | windows | sketch | fed by | meaning |\n");
-        out.append("|---|---|---|---|---|---|---|\n");
+        out.append("\nA metric can be grouped and filtered only by the dimensions every series of its formula ")
+                .append("carries (outside a share's whole), so both sides of a ratio or a difference always come ")
+                .append(
+                        "from the same population: a filter on a dimension one side lacks would narrow only the other.\n");
+        out.append("\n## Rounding of money\n\n")
+                .append("Each completed call's charge is `bid_amount × duration_seconds / 60`, computed exactly and ")
+                .append("rounded half-even to 4 decimals, once, per call (`SeriesCatalog.callRevenue`). Every revenue ")
+                .append("figure (a window, a bucket, a day, a report total, a buyer's share) is the exact decimal sum ")
+                .append("of those charges: sums are never rounded on the way, so an hour's figures add up to the day ")
+                .append(
+                        "to the last of the 4 decimals. Money properties of events carry at most 4 decimals. The Redis ")
+                .append("TimeSeries adapter keeps money sums as whole units of 10^-4, exact up to 2^53 such units. ")
+                .append("Displays (console, PDF, CSV) round the exact figure half-even to cents only when shown.\n");
+        out.append("\n## Merge rules\n\n")
+                .append("A window is kept per series key and per shard (the aggregator's source partition). Each ")
+                .append("base series declares in `SeriesCatalog` how its windows combine (`SeriesMerge`), and ")
+                .append("every reader applies that rule: PostgreSQL, both Redis adapters and the query engine.\n\n")
+                .append("| rule | meaning |\n|---|---|\n");
+        for (SeriesMerge merge : SeriesMerge.values()) {
+            out.append("| `")
+                    .append(merge.name())
+                    .append("` | ")
+                    .append(merge.rule())
+                    .append(" |\n");
+        }
+        out.append(
+                "\n## Base series\n\n| series | unit | dimensions | windows | sketch | merge | fed by | meaning |\n");
+        out.append("|---|---|---|---|---|---|---|---|\n");
         for (SeriesDefinition s : metrics.series().all()) {
             out.append("| `")
                     .append(s.name())
@@ -62,7 +88,9 @@ public final class CatalogDocs {
                     .append(s.windows().stream().map(WindowSpec::label).collect(Collectors.joining(", ")))
                     .append(" | ")
                     .append(s.sketch() ? "yes" : "")
-                    .append(" | ")
+                    .append(" | `")
+                    .append(s.merge().name())
+                    .append("` | ")
                     .append(
                             s.sources().isEmpty()
                                     ? "the aggregator itself"

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -122,8 +123,9 @@ public final class MetricCatalog {
                 c,
                 a,
                 "ratio",
-                "Share of offered calls the buyer answered",
-                ratio(count(of(Series.CALLS_CONNECTED)), count(of(Series.CALLS))),
+                "Share of ended calls that connected (completed or dropped after answer); numerator and"
+                        + " denominator are the same calls",
+                ratio(connectedCount(), count(of(Series.CALLS_ENDED))),
                 "1m");
         add(
                 "drop_rate",
@@ -598,7 +600,7 @@ public final class MetricCatalog {
                 a,
                 "ratio",
                 "Calls offered on the exchange / calls in the whole market",
-                ratio(count(of(Series.CALLS)), sum(of(Series.MARKET_CALLS))),
+                ratio(count(of(Series.CALLS)), new Overall(sum(of(Series.MARKET_CALLS)))),
                 "1h");
     }
 
@@ -631,6 +633,49 @@ public final class MetricCatalog {
                 "1m");
     }
 
+    private static Formula connectedCount() {
+        return count(of(Series.CALLS_ENDED).and("disposition", "completed", "dropped"));
+    }
+
+    /**
+     * The dimensions a metric can be grouped and filtered by: those that every series of its
+     * formula has, so both sides of a ratio or difference are always restricted alike and come from
+     * the same population (a filter on a dimension one side lacks would narrow only the other
+     * side). Series under {@link Overall} are the whole of a share and are not grouped, so they
+     * do not limit the grouping; they must still carry a dimension for it to be filtered by, which
+     * {@code MetricQueryEngine} checks.
+     */
+    private Set<String> commonDimensions(Formula formula) {
+        Set<String> common = null;
+        for (SeriesSelector s : groupedSelectors(formula)) {
+            Set<String> dims = new TreeSet<>(series.get(s.series()).dimensions());
+            if (common == null) {
+                common = dims;
+            } else {
+                common.retainAll(dims);
+            }
+        }
+        return common == null ? Set.of() : common;
+    }
+
+    /** The selectors of a formula outside any {@link Overall}. */
+    static Set<SeriesSelector> groupedSelectors(Formula f) {
+        return switch (f) {
+            case Overall o -> Set.of();
+            case Formula.Ratio r -> union(groupedSelectors(r.numerator()), groupedSelectors(r.denominator()));
+            case Difference d -> union(groupedSelectors(d.minuend()), groupedSelectors(d.subtrahend()));
+            case PerTime p -> groupedSelectors(p.inner());
+            case Scale sc -> groupedSelectors(sc.inner());
+            default -> f.selectors();
+        };
+    }
+
+    private static Set<SeriesSelector> union(Set<SeriesSelector> a, Set<SeriesSelector> b) {
+        Set<SeriesSelector> all = new java.util.LinkedHashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     private static Formula perMinute(Formula f) {
         return new PerTime(f, MINUTE);
     }
@@ -652,9 +697,7 @@ public final class MetricCatalog {
             throw new IllegalStateException("duplicate metric " + name);
         }
         TreeSet<String> dims = new TreeSet<>(TIME_DIMENSIONS);
-        for (SeriesSelector s : formula.selectors()) {
-            dims.addAll(series.get(s.series()).dimensions());
-        }
+        dims.addAll(commonDimensions(formula));
         if (WindowSpec.byLabel(window).isEmpty()) {
             throw new IllegalStateException("unknown window " + window + " for " + name);
         }

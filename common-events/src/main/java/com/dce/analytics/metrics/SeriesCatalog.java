@@ -49,14 +49,19 @@ public final class SeriesCatalog {
             "bucket",
             "band");
 
-    /** Series whose values are levels, not quantities: no rollups. */
-    private static final java.util.Set<String> GAUGES = java.util.Set.of(
-            Series.CONCURRENT_CALLS,
-            Series.CPU,
-            Series.MEMORY,
-            Series.SERVICE_HEALTH,
-            Series.KAFKA_LAG,
-            Series.ACTIVE_ACCOUNTS);
+    /**
+     * Series whose values are levels, not quantities (no rollups), with their merge rule: the calls
+     * in progress are counted by each aggregator task for its own partition, so shards add up;
+     * everything else is reported by a source about itself (a heartbeat, a resource sample, a lag
+     * reading, an account snapshot), which may land on any partition, so the latest report wins.
+     */
+    private static final Map<String, SeriesMerge> GAUGES = Map.of(
+            Series.CONCURRENT_CALLS, SeriesMerge.PARTITIONED_LEVEL,
+            Series.CPU, SeriesMerge.REPORTED_LEVEL,
+            Series.MEMORY, SeriesMerge.REPORTED_LEVEL,
+            Series.SERVICE_HEALTH, SeriesMerge.REPORTED_LEVEL,
+            Series.KAFKA_LAG, SeriesMerge.REPORTED_LEVEL,
+            Series.ACTIVE_ACCOUNTS, SeriesMerge.REPORTED_LEVEL);
 
     private static final SeriesCatalog STANDARD = new SeriesCatalog(standardSeries());
 
@@ -197,7 +202,15 @@ public final class SeriesCatalog {
             SeriesSource... sources) {
         List<String> pinned = dims.stream().filter(PINNED::contains).toList();
         return new SeriesDefinition(
-                name, unit, description, dims, pinned, GAUGES.contains(name), sketch, windows, List.of(sources));
+                name,
+                unit,
+                description,
+                dims,
+                pinned,
+                GAUGES.getOrDefault(name, SeriesMerge.ADD),
+                sketch,
+                windows,
+                List.of(sources));
     }
 
     private static List<SeriesDefinition> standardSeries() {

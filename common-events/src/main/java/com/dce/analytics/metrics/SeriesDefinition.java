@@ -15,7 +15,8 @@ import java.util.TreeSet;
  * more), so that a dashboard asking for calls by state reads 56 series rather than 2,000. Pinned
  * dimensions (the ones metric formulas select on, such as {@code disposition}) stay in every
  * rollup. Gauges have no rollups: the sum of the latest values of two series is not the latest
- * value of anything, so gauges are added at query time instead.
+ * value of anything, so gauges are added at query time instead. How windows of the series combine
+ * over time, across shards and across series keys is its {@link SeriesMerge} rule.
  */
 public record SeriesDefinition(
         String name,
@@ -23,7 +24,7 @@ public record SeriesDefinition(
         String description,
         List<String> dimensions,
         List<String> pinned,
-        boolean gauge,
+        SeriesMerge merge,
         boolean sketch,
         List<WindowSpec> windows,
         List<SeriesSource> sources) {
@@ -33,16 +34,22 @@ public record SeriesDefinition(
         pinned = List.copyOf(pinned);
         windows = List.copyOf(windows);
         sources = List.copyOf(sources);
+        java.util.Objects.requireNonNull(merge, "merge");
         if (!dimensions.containsAll(pinned)) {
             throw new IllegalArgumentException(name + ": pinned dimensions must be dimensions");
         }
+    }
+
+    /** A level (gauge): its latest value matters, not a total. */
+    public boolean gauge() {
+        return merge.level();
     }
 
     /** The dimension sets this series is kept at, the full set first, then rollups, smallest last. */
     public List<List<String>> keySets() {
         List<List<String>> sets = new ArrayList<>();
         sets.add(List.copyOf(new TreeSet<>(dimensions)));
-        if (gauge) {
+        if (gauge()) {
             return sets;
         }
         List<String> free = dimensions.stream().filter(d -> !pinned.contains(d)).toList();

@@ -89,4 +89,49 @@ class MetricCatalogTest {
                 .contains(WindowSpec.SLIDING_FIVE_MINUTES);
         assertThat(catalog.series().get(Series.ROUTING).windows()).contains(WindowSpec.TEN_SECONDS);
     }
+
+    @Test
+    void shouldOnlyGroupOrFilterByDimensionsEverySideOfTheFormulaHas() {
+        // a dimension one side lacks would narrow the other side only: revenue of CA minus all costs
+        for (MetricDefinition m : catalog.all()) {
+            for (SeriesSelector s : MetricCatalog.groupedSelectors(m.formula())) {
+                for (String dim : m.dimensions()) {
+                    if (!MetricCatalog.TIME_DIMENSIONS.contains(dim)) {
+                        assertThat(catalog.series().get(s.series()).dimensions())
+                                .as(m.name() + " by " + dim + " needs " + s.series() + " to have it")
+                                .contains(dim);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldTakeTheConnectionRateOfTheSameCalls() {
+        // connected calls counted among the very calls of the denominator: never above 1
+        Formula f = catalog.find("connection_rate").orElseThrow().formula();
+        assertThat(f).isInstanceOf(Formula.Ratio.class);
+        Formula.Ratio r = (Formula.Ratio) f;
+        SeriesSelector numerator = ((Formula.Count) r.numerator()).selector();
+        SeriesSelector denominator = ((Formula.Count) r.denominator()).selector();
+        assertThat(numerator.series()).isEqualTo(denominator.series());
+        assertThat(numerator.where()).containsAllEntriesOf(denominator.where());
+    }
+
+    @Test
+    void shouldDeclareHowEveryLevelMergesAcrossPartitions() {
+        assertThat(catalog.series().get(Series.SERVICE_HEALTH).merge()).isEqualTo(SeriesMerge.REPORTED_LEVEL);
+        assertThat(catalog.series().get(Series.CPU).merge()).isEqualTo(SeriesMerge.REPORTED_LEVEL);
+        assertThat(catalog.series().get(Series.MEMORY).merge()).isEqualTo(SeriesMerge.REPORTED_LEVEL);
+        assertThat(catalog.series().get(Series.KAFKA_LAG).merge()).isEqualTo(SeriesMerge.REPORTED_LEVEL);
+        assertThat(catalog.series().get(Series.CONCURRENT_CALLS).merge()).isEqualTo(SeriesMerge.PARTITIONED_LEVEL);
+        assertThat(catalog.series().get(Series.REVENUE).merge()).isEqualTo(SeriesMerge.ADD);
+        for (MetricDefinition m : catalog.all()) {
+            if (m.formula() instanceof Formula.Latest latest) {
+                assertThat(catalog.series().get(latest.selector().series()).gauge())
+                        .as(m.name() + " reads the latest value of a level")
+                        .isTrue();
+            }
+        }
+    }
 }

@@ -5,6 +5,7 @@ import com.dce.analytics.store.query.RollupReader;
 import com.dce.analytics.store.query.RollupWriter;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The hot tier: recent windows at fine resolution in Redis, and the channel that tells readers a
@@ -18,6 +19,13 @@ public interface HotStore extends RollupReader, RollupWriter {
 
     /** The oldest window start this store still holds for the window label, as of {@code now}. */
     Instant horizon(String window, Instant now);
+
+    /**
+     * The earliest window start from which this store holds every window state written to it, or
+     * empty when it can vouch for nothing (emptied, flushed, evicted, replaced). Readers read older
+     * windows from history: absence in a cache is not zero. See {@link HotCoverage}.
+     */
+    Optional<Instant> coveredSince();
 
     /** Tells subscribers which series and windows changed (JSON array of {@link SeriesChange}). */
     void publishChanges(List<MetricPoint> points);

@@ -9,11 +9,14 @@ import com.dce.analytics.store.query.RollupQuery;
 import com.dce.analytics.store.query.RowMerger;
 import com.dce.analytics.store.rollup.PostgresRollupStore;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.RedisClient;
@@ -30,10 +33,22 @@ public class PlainRedisHotStore implements HotStore {
 
     protected final RedisClient redis;
     protected final HotStoreSettings settings;
+    protected final HotCoverage coverage;
 
     public PlainRedisHotStore(RedisClient redis, HotStoreSettings settings) {
         this.redis = redis;
         this.settings = settings;
+        this.coverage = new HotCoverage(redis, settings.prefix(), Clock.systemUTC(), Duration.ofSeconds(1));
+    }
+
+    @Override
+    public Optional<Instant> coveredSince() {
+        return coverage.coveredSince();
+    }
+
+    /** The coverage marker of this store, for tools that rehydrate it and tests that seed it. */
+    public HotCoverage coverage() {
+        return coverage;
     }
 
     @Override
@@ -48,6 +63,7 @@ public class PlainRedisHotStore implements HotStore {
 
     @Override
     public void write(List<MetricPoint> points) {
+        coverage.beforeWrite();
         List<MetricPoint> latest = PostgresRollupStore.latestPerWindow(points);
         try (Pipeline p = redis.pipelined()) {
             for (MetricPoint point : latest) {

@@ -50,6 +50,7 @@ public final class TimeSeriesHotStore extends PlainRedisHotStore {
 
     @Override
     public void write(List<MetricPoint> points) {
+        coverage.beforeWrite();
         List<MetricPoint> latest = PostgresRollupStore.latestPerWindow(points);
         try (Pipeline p = redis.pipelined()) {
             for (MetricPoint point : latest) {

@@ -1,6 +1,9 @@
 package com.dce.analytics.store.query;
 
 import com.dce.analytics.metrics.MetricAggregate;
+import com.dce.analytics.metrics.SeriesCatalog;
+import com.dce.analytics.metrics.SeriesDefinition;
+import com.dce.analytics.metrics.SeriesMerge;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,8 +12,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Merges raw window rows into bucket/group rows the way metrics need it: first over time within
- * one series and shard (a gauge's later value wins), then across series and shards (values add).
+ * Merges raw window rows into bucket/group rows the way metrics need it, by the series' {@link
+ * SeriesMerge} rule from the catalog: first over time (a gauge's later value wins) within one
+ * series key and shard, or within one series key whatever the shard for levels that sources report
+ * about themselves; then across the rest (values add).
  */
 public final class RowMerger {
 
@@ -22,10 +27,21 @@ public final class RowMerger {
     }
 
     private final RollupQuery query;
+    private final boolean shardsAreCopies;
     private final Map<Cell, Acc> cells = new HashMap<>();
 
     public RowMerger(RollupQuery query) {
+        this(
+                query,
+                SeriesCatalog.standard()
+                        .find(query.series())
+                        .map(SeriesDefinition::merge)
+                        .orElse(SeriesMerge.ADD));
+    }
+
+    public RowMerger(RollupQuery query, SeriesMerge merge) {
         this.query = query;
+        this.shardsAreCopies = merge == SeriesMerge.REPORTED_LEVEL;
     }
 
     /** Adds one stored window of one series key and shard. */
@@ -41,7 +57,8 @@ public final class RowMerger {
             group.put(g, dims.getOrDefault(g, ""));
         }
         Acc acc = cells.computeIfAbsent(new Cell(query.bucketOf(windowStart), group), c -> new Acc());
-        acc.perSeries.merge(seriesKey + "#" + shard, agg, MetricAggregate::mergeOverTime);
+        String source = shardsAreCopies ? seriesKey : seriesKey + "#" + shard;
+        acc.perSeries.merge(source, agg, MetricAggregate::mergeOverTime);
         acc.closed &= closed;
     }
 

@@ -6,12 +6,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads recent windows from the hot tier and older ones from history, transparently: a range that
- * crosses the hot tier's horizon is split at a bucket boundary and the two answers are joined. If
+ * crosses the point from which the hot tier is complete is split at a bucket boundary and the two
+ * answers are joined. That point is the later of the hot tier's retention horizon and the instant
+ * from which it holds every window it was sent ({@link HotStore#coveredSince()}): after Redis was
+ * emptied, flushed, evicted or replaced, the windows it lost are read from history rather than
+ * taken for zero, so an answer is the same whether the cache is warm, empty or partly evicted. If
  * the hot tier fails, history answers the whole range (it holds the same windows).
  */
 public final class TieredRollupReader implements RollupReader {
@@ -35,8 +40,14 @@ public final class TieredRollupReader implements RollupReader {
         if (hot == null) {
             return history.read(q);
         }
-        Instant horizon = hot.horizon(q.window(), clock.instant()).plus(MARGIN);
-        if (!q.to().isAfter(horizon)) {
+        Instant horizon;
+        try {
+            horizon = hotFrom(q.window());
+        } catch (RuntimeException e) {
+            log.warn("hot tier unavailable, answering from history: {}", e.toString());
+            return history.read(q);
+        }
+        if (horizon == null || !q.to().isAfter(horizon)) {
             return history.read(q);
         }
         Instant boundary = q.from().isBefore(horizon) ? ceilToBucket(q, horizon) : q.from();
@@ -53,6 +64,16 @@ public final class TieredRollupReader implements RollupReader {
             log.warn("hot tier read failed, answering from history: {}", e.toString());
             return history.read(q);
         }
+    }
+
+    /** The first window start the hot tier answers exactly, or null if none. */
+    private Instant hotFrom(String window) {
+        Instant retained = hot.horizon(window, clock.instant()).plus(MARGIN);
+        Optional<Instant> covered = hot.coveredSince();
+        if (covered.isEmpty()) {
+            return null;
+        }
+        return covered.get().isAfter(retained) ? covered.get() : retained;
     }
 
     private static Instant ceilToBucket(RollupQuery q, Instant t) {

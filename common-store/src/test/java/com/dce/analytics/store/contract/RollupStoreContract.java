@@ -90,6 +90,60 @@ abstract class RollupStoreContract {
     }
 
     @Test
+    void shouldTakeTheLatestReportOfASourceWhateverPartitionItLandedOn() {
+        // heartbeats of one service landed on three partitions: up, then degraded, then up again
+        String health = "service_health";
+        writer().write(List.of(
+                gauge(health, Map.of("service", "ingest"), 0, "1", 10),
+                gauge(health, Map.of("service", "ingest"), 1, "0.5", 20),
+                gauge(health, Map.of("service", "ingest"), 2, "1", 30),
+                gauge(health, Map.of("service", "query"), 2, "0.5", 25),
+                gauge(health, Map.of("service", "query"), 0, "0", 40)));
+
+        List<AggregateRow> rows = reader().read(rowsQuery(health, List.of("service"), List.of("service")));
+
+        Map<String, Double> latest = new TreeMap<>();
+        rows.forEach(r -> latest.put(r.group().get("service"), r.aggregate().last()));
+        // the latest report per service, never the sum over partitions (which read 2.5 and 0.5)
+        assertThat(latest).isEqualTo(Map.of("ingest", 1.0, "query", 0.0));
+    }
+
+    @Test
+    void shouldAddTheLatestLevelOfEachPartitionForLevelsKeptPerPartition() {
+        // calls in progress are counted by each aggregator task for the calls of its own partition
+        String active = "concurrent_calls";
+        writer().write(List.of(
+                gauge(active, Map.of("state", "CA"), 0, "4", 10),
+                gauge(active, Map.of("state", "CA"), 1, "7", 15),
+                gauge(active, Map.of("state", "CA"), 2, "2", 20)));
+
+        List<AggregateRow> rows = reader().read(rowsQuery(active, List.of("state"), List.of()));
+
+        assertThat(rows).hasSize(1);
+        assertThat(rows.getFirst().aggregate().last()).isEqualTo(13.0);
+    }
+
+    private static MetricPoint gauge(String series, Map<String, String> dims, int shard, String value, int second) {
+        MetricAggregate agg = MetricAggregate.empty(false);
+        agg.add(new BigDecimal(value), BASE.plusSeconds(second).toEpochMilli());
+        return point(series, dims, BASE, shard, agg);
+    }
+
+    private static RollupQuery rowsQuery(String series, List<String> keySet, List<String> groupBy) {
+        return new RollupQuery(
+                series,
+                keySet,
+                "1m",
+                BASE.minus(Duration.ofMinutes(30)),
+                BASE.plus(Duration.ofMinutes(30)),
+                Duration.ofMinutes(1),
+                BASE,
+                Map.of(),
+                groupBy,
+                true);
+    }
+
+    @Test
     void shouldKeepMoneyExactToTheLastDecimal() {
         // 2,000 call revenues of 4-decimal amounts over 40 buyers and 3 shards: a double would drift
         List<MetricPoint> points = new ArrayList<>();
