@@ -63,9 +63,30 @@ public abstract class ProblemHandling extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-        if (response != null && response.getBody() instanceof ProblemDetail problem && problem.getDetail() == null) {
-            problem.setDetail(ex.getMessage());
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            String detail = problem.getDetail() == null ? ex.getMessage() : problem.getDetail();
+            problem.setDetail(forCallers(detail, statusCode));
         }
         return response;
+    }
+
+    /**
+     * A detail fit for the caller: Spring's and Jackson's messages may name Java types
+     * ({@code java.util.ArrayList<java.lang.String>}) or parser settings; those are replaced by a
+     * plain sentence for the status.
+     */
+    static String forCallers(String detail, HttpStatusCode status) {
+        if (detail != null
+                && !detail.isBlank()
+                && !detail.contains("`")
+                && !detail.matches(
+                        "(?s).*\\b(java|javax|jakarta|tools\\.jackson|org\\.springframework|com\\.dce)\\.[a-zA-Z].*")) {
+            return detail;
+        }
+        if (status.value() == 400) {
+            return "The request is not valid: a parameter or the body has the wrong form or type.";
+        }
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "The request could not be completed." : known.getReasonPhrase() + ".";
     }
 }

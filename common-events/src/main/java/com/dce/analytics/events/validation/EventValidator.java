@@ -55,7 +55,7 @@ public final class EventValidator {
         }
         for (String field : node.propertyNames()) {
             if (!ENVELOPE_FIELDS.contains(field)) {
-                problems.add(new Violation(path + "." + field, "unknown field"));
+                problems.add(new Violation(member(path, field), "unknown field"));
             }
         }
         UUID eventId = uuid(node, "event_id", path, true, problems);
@@ -149,7 +149,13 @@ public final class EventValidator {
             }
         }
         for (Map.Entry<String, JsonNode> extra : given.entrySet()) {
-            Object scalar = propertyChecker.free(extra.getValue(), path + "." + extra.getKey(), problems);
+            String name = extra.getKey();
+            String unstorable = name.isEmpty() ? "must have a non-empty name" : StorableValues.textProblem(name);
+            if (unstorable != null) {
+                problems.add(new Violation(member(path, name), "property name " + unstorable));
+                continue;
+            }
+            Object scalar = propertyChecker.free(extra.getValue(), member(path, name), problems);
             if (scalar != null) {
                 result.put(extra.getKey(), scalar);
             }
@@ -168,7 +174,7 @@ public final class EventValidator {
         }
         for (String field : node.propertyNames()) {
             if (!CONTEXT_FIELDS.contains(field)) {
-                problems.add(new Violation(path + "." + field, "unknown field"));
+                problems.add(new Violation(member(path, field), "unknown field"));
             }
         }
         int max = policy.maxStringLength();
@@ -193,8 +199,14 @@ public final class EventValidator {
         Map<String, String> tags = new LinkedHashMap<>();
         for (String name : node.propertyNames()) {
             JsonNode value = node.get(name);
-            if (!value.isString()) {
-                problems.add(new Violation(path + "." + name, "must be a string"));
+            String badName = StorableValues.textProblem(name);
+            String badValue = value.isString() ? StorableValues.textProblem(value.stringValue()) : null;
+            if (badName != null) {
+                problems.add(new Violation(member(path, name), "tag name " + badName));
+            } else if (!value.isString()) {
+                problems.add(new Violation(member(path, name), "must be a string"));
+            } else if (badValue != null) {
+                problems.add(new Violation(member(path, name), badValue));
             } else {
                 tags.put(name, value.stringValue());
             }
@@ -224,7 +236,44 @@ public final class EventValidator {
             problems.add(new Violation(path + "." + field, "is longer than " + maxLength + " characters"));
             return null;
         }
+        String unstorable = StorableValues.textProblem(text);
+        if (unstorable != null) {
+            problems.add(new Violation(path + "." + field, unstorable));
+            return null;
+        }
         return text;
+    }
+
+    /**
+     * The path of member {@code name} under {@code path}: {@code $.a.b}, or {@code $.a['b\\u0000']} (escaped)
+     * when the name holds characters that would make the path unreadable or unstorable.
+     */
+    static String member(String path, String name) {
+        boolean plain = !name.isEmpty();
+        for (int i = 0; i < name.length() && plain; i++) {
+            char c = name.charAt(i);
+            plain = c >= 0x20
+                    && c != 0x7f
+                    && !Character.isSurrogate(c)
+                    && c != '\''
+                    && c != '['
+                    && c != ']'
+                    && c != '.'
+                    && c != '\\';
+        }
+        if (plain) {
+            return path + "." + name;
+        }
+        StringBuilder out = new StringBuilder(path).append("['");
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c == 0x7f || Character.isSurrogate(c) || c == '\'' || c == '\\') {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append("']").toString();
     }
 
     private static UUID uuid(JsonNode node, String field, String path, boolean required, List<Violation> problems) {

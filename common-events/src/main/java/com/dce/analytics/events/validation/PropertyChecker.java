@@ -42,10 +42,10 @@ final class PropertyChecker {
             return value.booleanValue();
         }
         if (value.isIntegralNumber() && value.canConvertToLong()) {
-            return value.longValue();
+            return storable(BigDecimal.valueOf(value.longValue()), path, problems) == null ? null : value.longValue();
         }
         if (value.isNumber()) {
-            return value.decimalValue();
+            return storable(value.decimalValue(), path, problems);
         }
         if (value.isNull()) {
             return null;
@@ -62,6 +62,11 @@ final class PropertyChecker {
         String text = value.stringValue();
         if (text.isBlank() || text.length() > maxLength) {
             problems.add(new Violation(path, "must be 1–" + maxLength + " characters"));
+            return null;
+        }
+        String unstorable = StorableValues.textProblem(text);
+        if (unstorable != null) {
+            problems.add(new Violation(path, unstorable));
             return null;
         }
         return text;
@@ -111,22 +116,36 @@ final class PropertyChecker {
             problems.add(new Violation(path, "must be a whole number"));
             return null;
         }
-        return BigDecimal.valueOf(value.longValue());
+        return storable(BigDecimal.valueOf(value.longValue()), path, problems);
     }
 
     private static BigDecimal decimal(JsonNode value, String path, List<Violation> problems) {
         if (value.isNumber()) {
-            return value.decimalValue();
+            return storable(value.decimalValue(), path, problems);
         }
         if (value.isString()) {
+            BigDecimal parsed = null;
             try {
-                return new BigDecimal(value.stringValue().trim());
+                parsed = new BigDecimal(value.stringValue().trim());
             } catch (NumberFormatException e) {
                 // reported below
+            }
+            if (parsed != null) {
+                return storable(parsed, path, problems);
             }
         }
         problems.add(new Violation(path, "must be a number"));
         return null;
+    }
+
+    /** The number in a short form if the stores can hold it exactly; a violation otherwise. */
+    private static BigDecimal storable(BigDecimal number, String path, List<Violation> problems) {
+        String problem = StorableValues.numberProblem(number);
+        if (problem != null) {
+            problems.add(new Violation(path, problem));
+            return null;
+        }
+        return StorableValues.normalized(number);
     }
 
     private static BigDecimal money(JsonNode value, String path, List<Violation> problems) {

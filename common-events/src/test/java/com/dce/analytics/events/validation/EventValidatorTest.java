@@ -9,9 +9,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 
 class EventValidatorTest {
@@ -21,7 +23,11 @@ class EventValidatorTest {
             new EventValidator(EventCatalog.standard(), ValidationPolicy.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static JsonNode json(String text) {
-        return EventJson.mapper().readTree(text);
+        // as ingest reads bodies: integers beyond long stay big integers for the validator to refuse
+        return EventJson.mapper()
+                .reader()
+                .without(DeserializationFeature.USE_LONG_FOR_INTS)
+                .readTree(text);
     }
 
     private static String completedCall(String properties) {
@@ -129,5 +135,84 @@ class EventValidatorTest {
                  "extra":{"a":1}}""");
         assertThat(validator.validate(json(nested)).violations())
                 .containsExactly(new Violation("$.properties.extra", "must be a string, number or boolean"));
+    }
+
+    private static final String VALID_CALL_PROPERTIES =
+            "\"buyer_id\":\"b-1\",\"seller_id\":\"s-1\",\"state\":\"CA\",\"disposition\":\"completed\","
+                    + "\"duration_seconds\":95";
+
+    @Test
+    void shouldRefuseTextThatPostgresCannotStoreWhereverItIs() {
+        // NUL (as the JSON escape) in a catalog property, a free property, a property name, a tag and the envelope
+        String body = completedCall("{" + VALID_CALL_PROPERTIES.replace("\"b-1\"", "\"nul\\u0000buyer\"")
+                        + ",\"note\":\"a\\u0000b\",\"bad\\u0000name\":1,\"lone\":\"\\ud800x\"}")
+                .replace("\"region\":\"us-east\"", "\"region\":\"us\\u0000east\"")
+                .replace("\"entity_id\":\"call-1\"", "\"entity_id\":\"call\\u0000-1\"");
+
+        ValidationResult result = validator.validate(json(body));
+
+        assertThat(result.violations())
+                .containsExactlyInAnyOrder(
+                        new Violation("$.entity_id", "must not contain the NUL character (U+0000)"),
+                        new Violation("$.properties.buyer_id", "must not contain the NUL character (U+0000)"),
+                        new Violation("$.properties.note", "must not contain the NUL character (U+0000)"),
+                        new Violation(
+                                "$.properties['bad\\u0000name']",
+                                "property name must not contain the NUL character (U+0000)"),
+                        new Violation("$.properties.lone", "must not contain an unpaired UTF-16 surrogate"),
+                        new Violation("$.properties.buyer_id", "is required when the call connected"),
+                        new Violation("$.context.tags.region", "must not contain the NUL character (U+0000)"));
+    }
+
+    @Test
+    void shouldRefuseNumbersBeyondTheDocumentedRangeAndPrecision() {
+        for (String number : List.of(
+                "1e-5000",
+                "1e9999",
+                "1e999999999",
+                "-1e18",
+                "1000000000000000000",
+                "123456789012345678901234567890",
+                "0.0000000001")) {
+            String free = completedCall("{" + VALID_CALL_PROPERTIES + ",\"score\":" + number + "}");
+            String money = completedCall("{" + VALID_CALL_PROPERTIES + ",\"telephony_cost\":" + number + "}");
+
+            assertThat(validator.validate(json(free)).violations())
+                    .as("free property %s", number)
+                    .singleElement()
+                    .satisfies(v -> assertThat(v.path()).isEqualTo("$.properties.score"))
+                    .satisfies(v ->
+                            assertThat(v.message()).isIn(StorableValues.NUMBER_RANGE, StorableValues.NUMBER_PRECISION));
+            assertThat(validator.validate(json(money)).violations())
+                    .as("money property %s", number)
+                    .extracting(Violation::path)
+                    .containsExactly("$.properties.telephony_cost");
+        }
+        // a decimal given as a string is held to the same range; a free string stays a string
+        String moneyText = completedCall("{" + VALID_CALL_PROPERTIES + ",\"telephony_cost\":\"1e999999999\"}");
+        assertThat(validator.validate(json(moneyText)).violations())
+                .containsExactly(new Violation("$.properties.telephony_cost", StorableValues.NUMBER_RANGE));
+    }
+
+    @Test
+    void shouldAcceptNumbersAtTheEdgeOfTheRangeInShortPlainForm() {
+        String body = completedCall("{" + VALID_CALL_PROPERTIES
+                + ",\"big\":999999999999999999,\"tiny\":-0.000000001,\"exp\":1E+5,\"zero\":0E+5000,"
+                + "\"padded\":2.50000000000000000000}");
+
+        ValidationResult result = validator.validate(json(body));
+
+        assertThat(result.violations()).isEmpty();
+        Map<String, Object> p = result.event().properties();
+        assertThat(p.get("big")).isEqualTo(999_999_999_999_999_999L);
+        assertThat(((BigDecimal) p.get("tiny")).toPlainString()).isEqualTo("-0.000000001");
+        assertThat(((BigDecimal) p.get("exp")).toPlainString()).isEqualTo("100000");
+        assertThat(((BigDecimal) p.get("zero")).toPlainString()).isEqualTo("0");
+        assertThat(((BigDecimal) p.get("padded")).toPlainString()).isEqualTo("2.5");
+        // what reaches Kafka reads back as the same numbers
+        String written = EventJson.mapper().writeValueAsString(result.event());
+        assertThat(written).hasSizeLessThan(body.length() + 400);
+        assertThat(EventJson.mapper().readValue(written, AnalyticsEvent.class).properties())
+                .containsEntry("exp", 100000L);
     }
 }

@@ -7,8 +7,10 @@ import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -25,7 +27,10 @@ final class BatchParser {
     private final ObjectReader reader = EventJson.mapper()
             .reader()
             .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // an integer beyond long is valid JSON: the validator refuses it at its path (422), not the parser
+            .without(DeserializationFeature.USE_LONG_FOR_INTS);
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.defaults();
     private final int maxEvents;
 
     BatchParser(int maxEvents) {
@@ -38,7 +43,7 @@ final class BatchParser {
             if (parser.nextToken() == null) {
                 throw IngestProblems.emptyBody();
             }
-            JsonNode node = reader.readTree(parser);
+            JsonNode node = readTree(parser);
             requireEnd(parser);
             return RawItem.parsed(0, null, "$", node, new String(body, StandardCharsets.UTF_8));
         } catch (JacksonException e) {
@@ -62,7 +67,7 @@ final class BatchParser {
                     throw IngestProblems.tooManyEvents(maxEvents);
                 }
                 int start = (int) parser.currentTokenLocation().getByteOffset();
-                JsonNode node = reader.readTree(parser);
+                JsonNode node = readTree(parser);
                 int end = (int) parser.currentLocation().getByteOffset();
                 String raw = new String(body, start, end - start, StandardCharsets.UTF_8).strip();
                 int index = items.size();
@@ -109,7 +114,7 @@ final class BatchParser {
         String raw = new String(body, start, end - start, StandardCharsets.UTF_8);
         try (JsonParser parser = reader.createParser(body, start, end - start)) {
             parser.nextToken();
-            JsonNode node = reader.readTree(parser);
+            JsonNode node = readTree(parser);
             requireEnd(parser);
             return RawItem.parsed(index, lineNumber, path, node, raw);
         } catch (JacksonException e) {
@@ -121,6 +126,15 @@ final class BatchParser {
                     path,
                     raw,
                     "line " + lineNumber + ", column " + column + ": not well-formed JSON: " + reason(e));
+        }
+    }
+
+    private JsonNode readTree(JsonParser parser) {
+        try {
+            return reader.readTree(parser);
+        } catch (NumberFormatException e) {
+            // an exponent beyond what BigDecimal holds (1e-2147483648): not a number anyone can store
+            throw new UnreadableNumberException(parser.currentLocation());
         }
     }
 
@@ -139,12 +153,41 @@ final class BatchParser {
         return IngestProblems.malformedJson(line, column, reason(e));
     }
 
-    private static String reason(JacksonException e) {
+    /** A reason written for the caller: the parser's own words, without its class and setting names. */
+    static String reason(JacksonException e) {
         if (e instanceof TrailingContentException) {
             return "unexpected content after the end of the JSON value";
         }
+        if (e instanceof UnreadableNumberException) {
+            return "a number's exponent is out of range";
+        }
+        if (e instanceof StreamConstraintsException) {
+            String message = String.valueOf(e.getOriginalMessage());
+            if (message.startsWith("Number")) {
+                return "a number is longer than " + LIMITS.getMaxNumberLength() + " characters";
+            }
+            if (message.startsWith("String")) {
+                return "a string is longer than the request size allows";
+            }
+            if (message.startsWith("Name")) {
+                return "a field name is longer than " + LIMITS.getMaxNameLength() + " characters";
+            }
+            if (message.contains("nesting depth")) {
+                return "the JSON is nested deeper than " + LIMITS.getMaxNestingDepth() + " levels";
+            }
+            return "the JSON exceeds the parser's size limits";
+        }
         String message = e.getOriginalMessage();
-        return message == null ? e.getClass().getSimpleName() : message.strip();
+        if (message == null || message.isBlank()) {
+            return "the JSON could not be read";
+        }
+        // drop the parser's pointers to its own API ("from `StreamReadConstraints...`", "`java.lang.Long`")
+        String cleaned = message.replaceAll("\\s*\\((?:from|for) `[^`]*`\\)", "")
+                .replaceAll("`[A-Za-z_$][\\w$]*(?:\\.[\\w$<>, \\[\\]]+)+`", "the value")
+                .replaceAll("\\s+at \\[Source:.*", "")
+                .strip();
+        int newline = cleaned.indexOf('\n');
+        return newline < 0 ? cleaned : cleaned.substring(0, newline).strip();
     }
 
     private static int indexOf(byte[] bytes, byte wanted, int from) {
@@ -170,6 +213,13 @@ final class BatchParser {
     private static final class TrailingContentException extends JacksonException {
         TrailingContentException(TokenStreamLocation location) {
             super("unexpected content after the end of the JSON value", location, null);
+        }
+    }
+
+    /** A number whose exponent no decimal type holds. */
+    private static final class UnreadableNumberException extends JacksonException {
+        UnreadableNumberException(TokenStreamLocation location) {
+            super("a number's exponent is out of range", location, null);
         }
     }
 }

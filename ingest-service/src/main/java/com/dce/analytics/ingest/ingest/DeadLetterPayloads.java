@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -25,6 +27,10 @@ final class DeadLetterPayloads {
     private static final Pattern PHONE_LIKE =
             Pattern.compile("(?<![0-9A-Za-z_-])\\+?\\(?\\d[\\d\\s().-]{8,}\\d(?![0-9A-Za-z_])");
     private static final Pattern IPV4 = Pattern.compile("(?<![0-9.])\\d{1,3}(\\.\\d{1,3}){3}(?![0-9.])");
+
+    // a refused event may hold any number (1e999999999): written as parsed, never expanded to plain digits
+    private static final ObjectWriter WRITER =
+            EventJson.mapper().writer().without(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private final PiiProtector protector;
     private final Set<String> personalProperties;
@@ -48,7 +54,7 @@ final class DeadLetterPayloads {
         ObjectNode copy = object.deepCopy();
         boolean changed = pseudonymise(copy.get("context"), CONTEXT_PII);
         changed |= pseudonymise(copy.get("properties"), personalProperties);
-        return changed ? EventJson.mapper().writeValueAsString(copy) : item.raw();
+        return changed ? WRITER.writeValueAsString(copy) : item.raw();
     }
 
     private boolean pseudonymise(JsonNode parent, Iterable<String> fields) {

@@ -8,7 +8,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** Healthy when Kafka Streams runs and every sink's last write succeeded. */
+/** Healthy when Kafka Streams runs and every sink's thread runs and its last poll or write succeeded. */
 @Component("pipeline")
 class PipelineHealthIndicator implements HealthIndicator {
 
@@ -31,10 +31,12 @@ class PipelineHealthIndicator implements HealthIndicator {
                     "sink." + s.name(),
                     Map.of(
                             "healthy", s.healthy(),
+                            "running", sink.isAlive(),
+                            "deadLettered", sink.deadLettered(),
                             "written", s.written(),
                             "lastSuccess", String.valueOf(s.lastSuccess()),
                             "lastError", String.valueOf(s.lastError())));
-            up &= s.healthy();
+            up &= s.healthy() && sink.isAlive();
         }
         return (up ? Health.up() : Health.down()).withDetails(details).build();
     }
