@@ -20,6 +20,16 @@ final class ReplyErrors {
     private static final int MAX_KINDS = 32;
 
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final String what;
+
+    ReplyErrors() {
+        this("a write failed");
+    }
+
+    /** {@code what} names the event in the log line, e.g. "a write failed". */
+    ReplyErrors(String what) {
+        this.what = what;
+    }
 
     /** Counts every error among the replies (as {@code Pipeline.syncAndReturnAll} returns them). */
     void count(List<?> replies) {
@@ -38,7 +48,7 @@ final class ReplyErrors {
             adder = counts.putIfAbsent(k, fresh);
             if (adder == null) {
                 adder = fresh;
-                log.warn("hot tier: a write failed: {} (logged once per kind, counted in writeErrors())", example);
+                log.warn("hot tier: {}: {} (logged once per kind, then counted)", what, example);
             }
         }
         adder.increment();

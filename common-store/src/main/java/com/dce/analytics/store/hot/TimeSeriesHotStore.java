@@ -80,7 +80,7 @@ public final class TimeSeriesHotStore extends PlainRedisHotStore {
 
     private final Clock clock;
     private final ReplyErrors errors = new ReplyErrors();
-    private final ReplyErrors skipped = new ReplyErrors();
+    private final ReplyErrors skipped = new ReplyErrors("a window was not written to the time series");
 
     public TimeSeriesHotStore(RedisClient redis, HotStoreSettings settings) {
         this(redis, settings, Clock.systemUTC());
@@ -117,7 +117,7 @@ public final class TimeSeriesHotStore extends PlainRedisHotStore {
                 if (skip == null) {
                     writeSeries(p, point);
                 } else {
-                    skipped.record(skip, skip + ": " + point.recordKey());
+                    skipped.record(skip, skip + " (" + point.recordKey() + ")");
                 }
             }
             errors.count(p.syncAndReturnAll());
