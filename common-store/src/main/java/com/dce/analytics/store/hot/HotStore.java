@@ -5,6 +5,7 @@ import com.dce.analytics.store.query.RollupReader;
 import com.dce.analytics.store.query.RollupWriter;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,4 +30,12 @@ public interface HotStore extends RollupReader, RollupWriter {
 
     /** Tells subscribers which series and windows changed (JSON array of {@link SeriesChange}). */
     void publishChanges(List<MetricPoint> points);
+
+    /**
+     * Failed writes since start, counted by kind of server error (for a health indicator). The
+     * plain adapter reports none.
+     */
+    default Map<String, Long> writeErrors() {
+        return Map.of();
+    }
 }

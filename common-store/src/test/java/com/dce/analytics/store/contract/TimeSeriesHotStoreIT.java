@@ -6,6 +6,11 @@ import com.dce.analytics.store.hot.HotStore;
 import com.dce.analytics.store.hot.HotStoreSettings;
 import com.dce.analytics.store.hot.HotStores;
 import com.dce.analytics.store.hot.TimeSeriesHotStore;
+import com.dce.analytics.store.query.AggregateRow;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,5 +61,54 @@ class TimeSeriesHotStoreIT extends HotStoreContract {
         assertThat(HotStores.hasTimeSeries(redis)).isTrue();
         assertThat(store).isInstanceOf(TimeSeriesHotStore.class);
         assertThat(store.kind()).isEqualTo("timeseries");
+    }
+
+    @Test
+    void shouldReturnCountSumMinMaxAndClosedTogetherInOneRowPerBucketAndGroup() {
+        com.dce.analytics.metrics.MetricAggregate a = com.dce.analytics.metrics.MetricAggregate.empty(false);
+        a.add(new BigDecimal("2000.0001"), BASE.toEpochMilli());
+        a.add(new BigDecimal("79.3993"), BASE.toEpochMilli());
+        com.dce.analytics.metrics.MetricAggregate b = com.dce.analytics.metrics.MetricAggregate.empty(false);
+        b.add(new BigDecimal("0.5"), BASE.toEpochMilli());
+        store.write(List.of(
+                closed(point(REVENUE, Map.of("buyer_id", "b1"), BASE, 0, a)),
+                closed(point(REVENUE, Map.of("buyer_id", "b2"), BASE, 1, b)),
+                point(REVENUE, Map.of("buyer_id", "b2"), BASE.plusSeconds(60), 1, b)));
+
+        List<AggregateRow> totals = store.read(query(REVENUE, List.of("buyer_id"), Map.of(), List.of()));
+        List<AggregateRow> byBuyer = store.read(query(REVENUE, List.of("buyer_id"), Map.of(), List.of("buyer_id")));
+
+        assertThat(totals).hasSize(2);
+        AggregateRow first = totals.getFirst();
+        assertThat(first.group()).isEmpty();
+        assertThat(first.aggregate().count()).isEqualTo(3);
+        assertThat(first.aggregate().sum()).isEqualByComparingTo("2079.8994");
+        assertThat(first.aggregate().min()).isEqualTo(0.5);
+        assertThat(first.aggregate().max()).isEqualTo(2000.0001);
+        assertThat(first.closed()).isTrue();
+        assertThat(totals.get(1).closed()).isFalse();
+        assertThat(byBuyer)
+                .filteredOn(r -> r.bucket().equals(BASE))
+                .extracting(AggregateRow::group)
+                .containsExactlyInAnyOrder(Map.of("buyer_id", "b1"), Map.of("buyer_id", "b2"));
+        assertThat(store.writeErrors()).isEmpty();
+    }
+
+    @Test
+    void shouldPutATtlOnEveryKeyItWrites() {
+        store.write(List.of(point(CALLS, Map.of("buyer_id", "b1"), BASE, 0, values(1))));
+        List<String> keys = List.copyOf(redis.keys("cea:*"));
+        assertThat(keys).isNotEmpty();
+        for (String key : keys) {
+            assertThat(redis.ttl(key)).as(key).isPositive();
+        }
+        assertThat(redis.keys("cea:t:*")).hasSize(5);
+        assertThat(Duration.ofSeconds(redis.ttl("cea:t:1m:"
+                        + keys.stream()
+                                .filter(k -> k.startsWith("cea:t:"))
+                                .findFirst()
+                                .orElseThrow()
+                                .substring("cea:t:1m:".length()))))
+                .isLessThanOrEqualTo(Duration.ofHours(6).plusMinutes(20));
     }
 }
