@@ -37,6 +37,11 @@ public final class TestStores {
         history = new PostgresRollupStore(dataSource);
         redis = RedisClient.create("localhost", SharedInfrastructure.redis().port());
         hot = HotStores.forServer(redis, HotStoreSettings.defaults());
+        // tests that write to the hot tier alone stand for a sink that has written every window of the
+        // hot tier's horizon (6 h of minutes): the coverage marker says so, as it would in production
+        ((com.dce.analytics.store.hot.PlainRedisHotStore) hot)
+                .coverage()
+                .startCoverage(Instant.now().minus(java.time.Duration.ofHours(7)));
         keys = new ApiKeyStore(dataSource, Clock.systemUTC());
     }
 
