@@ -49,16 +49,27 @@ public final class MetricRequests {
         return new MetricQuery(metric.name(), range.from(), range.to(), step, filters, groupBy, range.zone());
     }
 
-    /** Filters from {@code filter=dim:v1,v2} values and {@code dim.<dim>=v1,v2} parameters. */
+    /**
+     * Filters from {@code filter=dim:v1,v2} values and {@code dim.<dim>=v1,v2} parameters. Spring
+     * splits a list parameter at commas, so {@code filter=state:CA,NY} arrives as {@code ["state:CA",
+     * "NY"]}: a piece without a colon is one more value of the dimension before it (values therefore
+     * cannot contain commas or colons; use {@code dim.<dim>=} repeated for such values).
+     */
     public static Map<String, Set<String>> filters(List<String> filterParams, Map<String, List<String>> allParams) {
         Map<String, Set<String>> filters = new TreeMap<>();
         if (filterParams != null) {
+            String previous = null;
             for (String f : filterParams) {
                 int colon = f.indexOf(':');
+                if (colon < 0 && previous != null && !f.isBlank()) {
+                    add(filters, previous, f);
+                    continue;
+                }
                 if (colon <= 0 || colon == f.length() - 1) {
                     throw ApiException.badRequest("'filter' must look like dimension:value1,value2; got '" + f + "'");
                 }
-                add(filters, f.substring(0, colon).trim(), f.substring(colon + 1));
+                previous = f.substring(0, colon).trim();
+                add(filters, previous, f.substring(colon + 1));
             }
         }
         if (allParams != null) {

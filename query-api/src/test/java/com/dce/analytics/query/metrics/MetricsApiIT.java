@@ -119,6 +119,32 @@ class MetricsApiIT {
     }
 
     @Test
+    void shouldTakeSeveralValuesOfADimensionInOneFilterAsTheReadmeShowsIt() {
+        // given calls in three states no other test uses, in both tiers as the two sinks write them
+        Instant at = NOW.minus(Duration.ofMinutes(15));
+        List<AnalyticsEvent> events = new ArrayList<>(calls(at, 2, "WA"));
+        events.addAll(calls(at, 3, "OR"));
+        events.addAll(calls(at, 11, "NV"));
+        TestStores.get().history().write(points(events));
+        TestStores.get().hot().write(points(events));
+
+        // when filtered the README's way, and the repeated way
+        Http.Answer comma = Http.get(
+                url("/api/v1/metrics/calls_by_buyer?from=now-1h&step=1m&filter=state:WA,OR&filter=buyer_id:" + buyer),
+                viewer);
+        Http.Answer repeated = Http.get(
+                url("/api/v1/metrics/calls_by_buyer?from=now-1h&step=1m&filter=state:WA&filter=state:OR"
+                        + "&filter=buyer_id:" + buyer),
+                viewer);
+
+        // then both count WA and OR, not NV
+        assertThat(comma.status()).as(comma.body()).isEqualTo(200);
+        assertThat(total(comma.json())).isEqualTo(5);
+        assertThat(repeated.status()).isEqualTo(200);
+        assertThat(total(repeated.json())).isEqualTo(5);
+    }
+
+    @Test
     void shouldJoinHistoryAndHotTierAcrossTheBoundary() {
         // given older calls in PostgreSQL only and recent ones in Redis only
         String state = "TX";
