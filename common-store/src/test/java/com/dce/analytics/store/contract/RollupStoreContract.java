@@ -129,17 +129,19 @@ abstract class RollupStoreContract {
         return point(series, dims, BASE, shard, agg);
     }
 
+    /** The same read as {@link #query}, asking for per-series merging (as the engine does for gauges). */
     private static RollupQuery rowsQuery(String series, List<String> keySet, List<String> groupBy) {
+        RollupQuery q = query(series, keySet, Map.of(), groupBy);
         return new RollupQuery(
-                series,
-                keySet,
-                "1m",
-                BASE.minus(Duration.ofMinutes(30)),
-                BASE.plus(Duration.ofMinutes(30)),
-                Duration.ofMinutes(1),
-                BASE,
-                Map.of(),
-                groupBy,
+                q.series(),
+                q.keySet(),
+                q.window(),
+                q.from(),
+                q.to(),
+                q.step(),
+                q.origin(),
+                q.where(),
+                q.groupBy(),
                 true);
     }
 
